@@ -1,0 +1,95 @@
+import pg from 'pg';
+import { startEmbedded, type EmbeddedDatabase } from './embedded';
+import { migrate } from './migrate';
+import { seedIfEmpty } from './seed';
+
+// numeric → JS number (areas, money are well within double precision here).
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// date → 'YYYY-MM-DD' string, never a timezone-shifted Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Backend = 'embedded' | 'postgis';
+
+export interface Database {
+  pool: pg.Pool;
+  backend: Backend;
+  /** Capabilities detected once at start. */
+  capabilities: { asMvt: boolean; postgisVersion: string };
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Load the demo data into an empty database (default true). */
+  seed?: boolean;
+  log?: (msg: string) => void;
+}
+
+/** Runs fn in one transaction on one connection; rolls back on any error. */
+export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function detectCapabilities(pool: pg.Pool): Promise<Database['capabilities']> {
+  const v = await pool.query<{ v: string }>('SELECT postgis_lib_version() AS v');
+  let asMvt = false;
+  try {
+    await pool.query("SELECT ST_AsMVT(t) FROM (SELECT 1 AS id, ST_GeomFromText('POINT(1 1)') AS geom) t");
+    asMvt = true;
+  } catch {
+    asMvt = false;
+  }
+  return { asMvt, postgisVersion: v.rows[0]!.v };
+}
+
+/**
+ * Opens the database: a PostGIS server when `databaseUrl` is set, else the
+ * embedded PGlite in `dataDir`. Applies migrations and seeds an empty database.
+ */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const log = opts.log ?? (() => undefined);
+  let embedded: EmbeddedDatabase | undefined;
+  let url = opts.databaseUrl;
+  if (!url) {
+    const t0 = Date.now();
+    embedded = await startEmbedded(opts.dataDir);
+    url = embedded.url;
+    log(`embedded PGlite + PostGIS ready in ${Date.now() - t0} ms (${opts.dataDir})`);
+  }
+  const pool = new pg.Pool({ connectionString: url, max: embedded ? 4 : 10 });
+  pool.on('error', (err) => log(`idle database connection error: ${err.message}`));
+  try {
+    const applied = await migrate(pool);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    if (opts.seed !== false) {
+      const seeded = await seedIfEmpty(pool);
+      if (seeded) log('demo data loaded');
+    }
+    const capabilities = await detectCapabilities(pool);
+    return {
+      pool,
+      backend: embedded ? 'embedded' : 'postgis',
+      capabilities,
+      async close() {
+        await pool.end();
+        await embedded?.close();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    await embedded?.close().catch(() => undefined);
+    throw err;
+  }
+}

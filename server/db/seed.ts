@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { withTransaction } from './database';
+
+const dataUrl = (p: string) => new URL(`../../data/${p}`, import.meta.url);
+const readJson = <T>(p: string): T => JSON.parse(readFileSync(dataUrl(p), 'utf8')) as T;
+
+interface GeoFeature<P> {
+  properties: P;
+  geometry: unknown;
+}
+interface FC<P> {
+  features: GeoFeature<P>[];
+}
+
+interface SeedDecision {
+  number: string;
+  date: string;
+  issuer: string;
+  kind: string;
+  legal_regime: string | null;
+  summary: string | null;
+  source: 'public' | 'illustrative';
+}
+interface SeedCluster {
+  key: string;
+  name: string;
+  status: string;
+  declared_area_ha: number | null;
+  communes: string[];
+  is_mountainous: boolean;
+  is_craft_village: boolean;
+  investor_name: string | null;
+  investor_type: string | null;
+  industries: string[];
+  decisions: SeedDecision[];
+}
+
+const PROVINCE_CODE = '20';
+/** District tier abolished by the 2025 administrative reform. */
+const DISTRICTS_END = '2025-07-01';
+
+async function insertUnits(c: pg.PoolClient, rows: object[]): Promise<void> {
+  await c.query(
+    `INSERT INTO admin_units (code, level, name, full_name, parent_code, valid_to, properties, geom)
+     SELECT r->>'code', r->>'level', r->>'name', r->>'full_name', r->>'parent_code',
+            (r->>'valid_to')::date, r->'properties',
+            ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r->>'geom'), 4326))
+     FROM json_array_elements($1::json) AS r`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Commune code: the GSO code where the commune still exists, else its 2009 census code. */
+export const communeCode = (p: { gso_code_2025: string | null; census2009_code: string }): string =>
+  p.gso_code_2025 ?? `c${p.census2009_code}`;
+
+async function seedAdminUnits(c: pg.PoolClient): Promise<void> {
+  const province = readJson<FC<{ name: string }>>('boundaries/province_langson_2009.geojson');
+  const districts = readJson<FC<{ gso_code: string; name: string; full_name: string }>>(
+    'boundaries/districts_langson_2009.geojson',
+  );
+  const communes = readJson<
+    FC<{ gso_code_2025: string | null; census2009_code: string; name: string; full_name: string; district_gso_code: string }>
+  >('boundaries/communes_langson_2009.geojson');
+  await insertUnits(
+    c,
+    province.features.map((f) => ({
+      code: PROVINCE_CODE, level: 'province', name: f.properties.name, full_name: `Tỉnh ${f.properties.name}`,
+      parent_code: null, valid_to: null, properties: f.properties, geom: JSON.stringify(f.geometry),
+    })),
+  );
+  await insertUnits(
+    c,
+    districts.features.map((f) => ({
+      code: f.properties.gso_code, level: 'district', name: f.properties.name, full_name: f.properties.full_name,
+      parent_code: PROVINCE_CODE, valid_to: DISTRICTS_END, properties: f.properties, geom: JSON.stringify(f.geometry),
+    })),
+  );
+  await insertUnits(
+    c,
+    communes.features.map((f) => ({
+      code: communeCode(f.properties), level: 'commune', name: f.properties.name, full_name: f.properties.full_name,
+      parent_code: f.properties.district_gso_code, valid_to: null, properties: f.properties, geom: JSON.stringify(f.geometry),
+    })),
+  );
+}
+
+async function seedClusters(c: pg.PoolClient): Promise<void> {
+  const { clusters } = readJson<{ clusters: SeedCluster[] }>('seed/clusters.json');
+  const boundaries = readJson<FC<{ key: string }>>('seed/cluster-boundaries.geojson');
+  for (const cl of clusters) {
+    const district = await c.query<{ parent_code: string }>('SELECT parent_code FROM admin_units WHERE code = $1', [
+      cl.communes[0],
+    ]);
+    const { rows } = await c.query<{ id: number }>(
+      `INSERT INTO clusters (name, status, is_craft_village, is_mountainous, investor_name, investor_type, industries,
+         declared_area_ha, province_code, district_code_at_decision, commune_codes_at_decision, commune_codes_current, notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id`,
+      [
+        cl.name, cl.status, cl.is_craft_village, cl.is_mountainous, cl.investor_name, cl.investor_type, cl.industries,
+        cl.declared_area_ha, PROVINCE_CODE, district.rows[0]?.parent_code ?? null, cl.communes,
+        'Dữ liệu minh họa: ranh giới không phải ranh giới chính thức.',
+      ],
+    );
+    const clusterId = rows[0]!.id;
+    let lastDecision: { id: number; date: string } | undefined;
+    for (const d of cl.decisions) {
+      const r = await c.query<{ id: number }>(
+        `INSERT INTO decisions (cluster_id, number, date, issuer, kind, legal_regime, summary, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [clusterId, d.number, d.date, d.issuer, d.kind, d.legal_regime, d.summary, d.source],
+      );
+      lastDecision = { id: r.rows[0]!.id, date: d.date };
+    }
+    const boundary = boundaries.features.find((f) => f.properties.key === cl.key);
+    if (!boundary) throw new Error(`seed: no boundary for ${cl.key}`);
+    await c.query(
+      `INSERT INTO cluster_boundaries (cluster_id, decision_id, valid_from, is_current, is_illustrative, note, geom)
+       VALUES ($1, $2, $3, true, true, $4, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326)))`,
+      [clusterId, lastDecision?.id ?? null, lastDecision?.date ?? null, 'Ranh giới minh họa (illustrative)', JSON.stringify(boundary.geometry)],
+    );
+  }
+}
+
+/** Loads the demo data (Lạng Sơn units and clusters) in one transaction. */
+export async function seed(pool: pg.Pool): Promise<void> {
+  await withTransaction(pool, async (c) => {
+    await seedAdminUnits(c);
+    await seedClusters(c);
+    await c.query(
+      `INSERT INTO audit_log (actor, action, entity, entity_id, after) VALUES ('system', 'seed', 'database', NULL, $1)`,
+      [JSON.stringify({ source: 'data/seed' })],
+    );
+  });
+}
+
+/** Seeds only a database that has no administrative units yet; returns whether it did. */
+export async function seedIfEmpty(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_units');
+  if (rows[0]!.n > 0) return false;
+  await seed(pool);
+  return true;
+}
+
+/** Removes every application row (keeps the schema), for `npm run seed -- --reset`. */
+export async function clearData(pool: pg.Pool): Promise<void> {
+  await pool.query('TRUNCATE audit_log, cluster_boundaries, decisions, clusters, admin_units RESTART IDENTITY CASCADE');
+}

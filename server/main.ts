@@ -1,0 +1,27 @@
+/** Entry point: `npm start` (after `vite build`) or `npm run serve`. */
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+
+const config = loadConfig();
+const log = (msg: string) => console.log(`[ccn-map] ${msg}`);
+const t0 = Date.now();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+const app = await buildApp({ db, staticDir: config.staticDir });
+await app.listen({ port: config.port, host: config.host });
+const addr = app.server.address();
+const port = typeof addr === 'object' && addr ? addr.port : config.port;
+log(`database: ${db.backend} (PostGIS ${db.capabilities.postgisVersion})`);
+log(`ready in ${Date.now() - t0} ms at http://${config.host}:${port}/`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log(`${signal}: shutting down`);
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
