@@ -45,8 +45,13 @@ async function insertUnits(c: pg.PoolClient, rows: object[]): Promise<void> {
     `INSERT INTO admin_units (code, level, name, full_name, parent_code, valid_to, properties, geom)
      SELECT r->>'code', r->>'level', r->>'name', r->>'full_name', r->>'parent_code',
             (r->>'valid_to')::date, r->'properties',
-            ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r->>'geom'), 4326))
-     FROM json_array_elements($1::json) AS r`,
+            CASE WHEN r->>'level' = 'commune' THEN ST_Multi(g.geom) ELSE (
+              -- Dissolved province/district outlines carry slivers between thinned communes:
+              -- keep exterior rings of parts larger than 1 ha.
+              SELECT ST_Multi(ST_Collect(ST_MakePolygon(ST_ExteriorRing(d.geom))))
+              FROM ST_Dump(g.geom) AS d WHERE ST_Area(d.geom::geography) > 10000) END
+     FROM json_array_elements($1::json) AS r,
+          LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(r->>'geom'), 4326) AS geom) AS g`,
     [JSON.stringify(rows)],
   );
 }
