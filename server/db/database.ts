@@ -55,41 +55,47 @@ async function detectCapabilities(pool: pg.Pool): Promise<Database['capabilities
 }
 
 /**
+ * Connects to a running PostGIS (server or embedded socket): applies migrations,
+ * seeds an empty database unless told not to, and detects capabilities.
+ */
+export async function connectDatabase(
+  url: string,
+  backend: Backend,
+  opts: { seed?: boolean; log?: (msg: string) => void; onClose?: () => Promise<void> } = {},
+): Promise<Database> {
+  const log = opts.log ?? (() => undefined);
+  const pool = new pg.Pool({ connectionString: url, max: backend === 'embedded' ? 4 : 10 });
+  pool.on('error', (err) => log(`idle database connection error: ${err.message}`));
+  try {
+    const applied = await migrate(pool);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    if (opts.seed !== false && (await seedIfEmpty(pool))) log('demo data loaded');
+    const capabilities = await detectCapabilities(pool);
+    return {
+      pool,
+      backend,
+      capabilities,
+      async close() {
+        await pool.end();
+        await opts.onClose?.();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    await opts.onClose?.().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
  * Opens the database: a PostGIS server when `databaseUrl` is set, else the
  * embedded PGlite in `dataDir`. Applies migrations and seeds an empty database.
  */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const log = opts.log ?? (() => undefined);
-  let embedded: EmbeddedDatabase | undefined;
-  let url = opts.databaseUrl;
-  if (!url) {
-    const t0 = Date.now();
-    embedded = await startEmbedded(opts.dataDir);
-    url = embedded.url;
-    log(`embedded PGlite + PostGIS ready in ${Date.now() - t0} ms (${opts.dataDir})`);
-  }
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? 4 : 10 });
-  pool.on('error', (err) => log(`idle database connection error: ${err.message}`));
-  try {
-    const applied = await migrate(pool);
-    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-    if (opts.seed !== false) {
-      const seeded = await seedIfEmpty(pool);
-      if (seeded) log('demo data loaded');
-    }
-    const capabilities = await detectCapabilities(pool);
-    return {
-      pool,
-      backend: embedded ? 'embedded' : 'postgis',
-      capabilities,
-      async close() {
-        await pool.end();
-        await embedded?.close();
-      },
-    };
-  } catch (err) {
-    await pool.end().catch(() => undefined);
-    await embedded?.close().catch(() => undefined);
-    throw err;
-  }
+  if (opts.databaseUrl) return connectDatabase(opts.databaseUrl, 'postgis', { seed: opts.seed, log });
+  const t0 = Date.now();
+  const embedded: EmbeddedDatabase = await startEmbedded(opts.dataDir);
+  log(`embedded PGlite + PostGIS ready in ${Date.now() - t0} ms (${opts.dataDir})`);
+  return connectDatabase(embedded.url, 'embedded', { seed: opts.seed, log, onClose: () => embedded.close() });
 }
