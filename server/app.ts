@@ -6,9 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import { registerErrorHandler } from './errors';
-import { adminUnitRoutes } from './routes/admin-units.route';
-import { clusterRoutes } from './routes/clusters.route';
-import { healthRoutes } from './routes/health.route';
+import { registerRoutes } from './routes';
 
 export interface AppOptions {
   db: Database;
@@ -38,9 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  healthRoutes(app, opts.db);
-  clusterRoutes(app, opts.db);
-  adminUnitRoutes(app, opts.db);
+  await registerRoutes(app, opts.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -18,7 +18,6 @@ interface Leg {
   env?: Record<string, string>;
   /** Why it cannot run here, or undefined when it can. */
   missing?: string | undefined;
-  before?: string[];
 }
 
 interface Outcome {
@@ -47,7 +46,6 @@ const legs: Leg[] = [
     name: 'e2e:chromium',
     project: 'e2e',
     missing: findChromium() ? undefined : 'Chromium is not installed (apt-get install -y chromium)',
-    before: ['node_modules/.bin/vite', 'build', '--logLevel', 'warn'],
   },
 ];
 
@@ -62,13 +60,6 @@ for (const leg of legs) {
     continue;
   }
   console.log(`\n=== leg ${leg.name} ===`);
-  if (leg.before) {
-    const b = spawnSync(leg.before[0]!, leg.before.slice(1), { stdio: 'inherit' });
-    if (b.status !== 0) {
-      outcomes.push({ name: leg.name, state: 'failed to run', passed: 0, failed: 0, skipped: 0, note: `${leg.before.join(' ')} failed` });
-      continue;
-    }
-  }
   const report = join(reportDir, `${leg.name.replace(':', '-')}.json`);
   const r = spawnSync(
     vitest,

@@ -1,32 +1,46 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
-import { bbox } from '@turf/bbox';
+import { useEffect, useMemo, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
 import neighboursUrl from '../../data/boundaries/vn_provinces_lowres_census2009.geojson?url';
-import { api, type ClusterProperties } from '../api/client';
-import type { Locale } from '../core/format/number';
-import { ClusterList } from '../features/clusters/ClusterList';
-import { ClusterPanel } from '../features/clusters/ClusterPanel';
-import { Legend } from '../features/clusters/Legend';
-import { MapView } from '../map/MapView';
+import { api } from '../api/client';
+import { useClusters } from '../features/clusters/store';
 import type { LngLatBounds } from '../map/MapController';
-import { LocaleContext, translator } from './i18n';
+import { MapView } from '../map/MapView';
+import { useI18n } from './i18n';
+import { dispatchMapClick, onMapClick } from './map-clicks';
+import { useApp } from './store';
+import { TABS } from './tabs';
 
 /** Lạng Sơn's extent (data/boundaries/SOURCES.md). */
 const PROVINCE_BOUNDS: LngLatBounds = [106.0954, 21.3252, 107.364, 22.4615];
 
-type Clusters = FeatureCollection<MultiPolygon | null, ClusterProperties>;
+type BaseSources = Record<'neighbours' | 'province' | 'districts' | 'communes', FeatureCollection | undefined>;
+
+/** Loads the offline basemap's own data: Vietnam's provinces and the province's units. */
+function useBasemap(): [BaseSources, string | undefined] {
+  const [base, setBase] = useState<BaseSources>({ neighbours: undefined, province: undefined, districts: undefined, communes: undefined });
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const put = (k: keyof BaseSources) => (fc: FeatureCollection) => setBase((b) => ({ ...b, [k]: fc }));
+    const fail = (e: Error) => setError(e.message);
+    api.adminUnits('province').then(put('province'), fail);
+    api.adminUnits('district').then(put('districts'), fail);
+    api.adminUnits('commune').then(put('communes'), fail);
+    fetch(neighboursUrl)
+      .then((r) => r.json() as Promise<FeatureCollection>)
+      .then(put('neighbours'), fail);
+  }, []);
+  return [base, error];
+}
 
 export function App() {
-  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('locale') === 'en' ? 'en' : 'vi'));
-  const [clusters, setClusters] = useState<Clusters>();
-  const [province, setProvince] = useState<FeatureCollection>();
-  const [districts, setDistricts] = useState<FeatureCollection>();
-  const [communes, setCommunes] = useState<FeatureCollection>();
-  const [neighbours, setNeighbours] = useState<FeatureCollection>();
-  const [selectedId, setSelectedId] = useState<number>();
-  const [error, setError] = useState<string>();
-  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
-  const { t } = i18n;
+  const { t, locale } = useI18n();
+  const setLocale = useApp((s) => s.setLocale);
+  const activeTab = useApp((s) => s.activeTab);
+  const setActiveTab = useApp((s) => s.setActiveTab);
+  const selectedClusterId = useApp((s) => s.selectedClusterId);
+  const mapSources = useApp((s) => s.mapSources);
+  const clusters = useClusters((s) => s.clusters);
+  const [base, baseError] = useBasemap();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -34,65 +48,54 @@ export function App() {
   }, [locale]);
 
   useEffect(() => {
-    const fail = (e: Error) => setError(e.message);
-    api.clusters().then(setClusters, fail);
-    api.adminUnits('province').then(setProvince, fail);
-    api.adminUnits('district').then(setDistricts, fail);
-    api.adminUnits('commune').then(setCommunes, fail);
-    fetch(neighboursUrl)
-      .then((r) => r.json() as Promise<FeatureCollection>)
-      .then(setNeighbours, fail);
+    void useClusters.getState().load();
+    return onMapClick('clusters', (id) => {
+      if (typeof id === 'number') useApp.getState().selectCluster(id);
+    });
   }, []);
 
   const sources = useMemo(
-    () => ({ neighbours, province, districts, communes, clusters: clusters as FeatureCollection | undefined }),
-    [neighbours, province, districts, communes, clusters],
+    () => ({ ...base, clusters: clusters as FeatureCollection | undefined, ...mapSources }),
+    [base, clusters, mapSources],
   );
-
-  const select = useCallback(
-    (id: number | undefined, zoom = false) => {
-      setSelectedId(id);
-      const f = clusters?.features.find((c) => c.properties.id === id);
-      if (zoom && f?.geometry) window.__ccnMap?.fitBounds(bbox(f) as LngLatBounds);
-    },
-    [clusters],
-  );
-
-  const onFeatureClick = useCallback(
-    (source: string, id: string | number | undefined) => {
-      if (source === 'clusters' && typeof id === 'number') select(id);
-    },
-    [select],
-  );
+  const tab = TABS.find((x) => x.id === activeTab) ?? TABS[0]!;
 
   return (
-    <LocaleContext.Provider value={i18n}>
-      <div className="app">
-        <MapView
-          bounds={PROVINCE_BOUNDS}
-          sources={sources}
-          selection={{ source: 'clusters', id: selectedId }}
-          onFeatureClick={onFeatureClick}
-        />
-        <header className="topbar">
-          <h1>
-            {t('app.title')} <span className="muted">· {t('app.province')}</span>
-          </h1>
-          <button type="button" className="lang" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
-            {t('lang.switch')}
-          </button>
-        </header>
-        <div className="left">
-          {error && <p role="alert" className="error">{t('app.loadError')}: {error}</p>}
-          {clusters ? (
-            <ClusterList clusters={clusters} selectedId={selectedId} onSelect={(id) => select(id, true)} />
-          ) : (
-            !error && <p className="muted">{t('app.loading')}</p>
-          )}
-          <Legend />
-        </div>
-        {selectedId !== undefined && <ClusterPanel clusterId={selectedId} onClose={() => select(undefined)} />}
+    <div className="app">
+      <MapView
+        bounds={PROVINCE_BOUNDS}
+        sources={sources}
+        selection={{ source: 'clusters', id: selectedClusterId }}
+        onFeatureClick={dispatchMapClick}
+      />
+      <header className="topbar">
+        <h1>
+          {t('app.title')} <span className="muted">· {t('app.province')}</span>
+        </h1>
+        <button type="button" className="lang" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+          {t('lang.switch')}
+        </button>
+      </header>
+      <div className="left">
+        {TABS.length > 1 && (
+          <div className="tabs" role="tablist">
+            {TABS.map((x) => (
+              <button
+                key={x.id}
+                type="button"
+                role="tab"
+                aria-selected={x.id === tab.id}
+                onClick={() => setActiveTab(x.id)}
+              >
+                {t(x.labelKey)}
+              </button>
+            ))}
+          </div>
+        )}
+        {baseError && <p role="alert" className="error">{t('app.loadError')}: {baseError}</p>}
+        <tab.Sidebar />
       </div>
-    </LocaleContext.Provider>
+      {TABS.map((x) => x.Overlay && <x.Overlay key={x.id} />)}
+    </div>
   );
 }

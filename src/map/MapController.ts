@@ -11,7 +11,7 @@ export type LngLatBounds = [number, number, number, number];
 export interface MapControllerOptions {
   container: HTMLElement;
   bounds: LngLatBounds;
-  onFeatureClick?: (sourceId: string, id: string | number | undefined) => void;
+  onFeatureClick?: (sourceId: string, id: string | number | undefined, properties: Record<string, unknown>) => void;
 }
 
 /**
@@ -31,7 +31,7 @@ export class MapController {
       bounds: opts.bounds,
       fitBoundsOptions: { padding: { top: 60, left: 310, right: 20, bottom: 20 } },
       attributionControl: { compact: true, customAttribution: 'Ranh giới hành chính: censusVN2009 (MIT)' },
-      preserveDrawingBuffer: true,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -39,7 +39,10 @@ export class MapController {
 
     for (const layer of LAYER_REGISTRY) {
       for (const layerId of layer.interactiveLayerIds ?? []) {
-        this.map.on('click', layerId, (e) => opts.onFeatureClick?.(layer.id, e.features?.[0]?.id));
+        this.map.on('click', layerId, (e) => {
+          const f = e.features?.[0];
+          opts.onFeatureClick?.(layer.id, f?.id, (f?.properties ?? {}) as Record<string, unknown>);
+        });
         this.map.on('mouseenter', layerId, () => (this.map.getCanvas().style.cursor = 'pointer'));
         this.map.on('mouseleave', layerId, () => (this.map.getCanvas().style.cursor = ''));
       }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { MapController, type LngLatBounds } from './MapController';
+import { setMapController } from './instance';
 
 declare global {
   interface Window {
@@ -13,7 +14,7 @@ export interface MapViewProps {
   bounds: LngLatBounds;
   sources: Record<string, FeatureCollection | undefined>;
   selection: { source: string; id: string | number | undefined };
-  onFeatureClick: (sourceId: string, id: string | number | undefined) => void;
+  onFeatureClick: (sourceId: string, id: string | number | undefined, properties: Record<string, unknown>) => void;
 }
 
 /** React wrapper: creates the controller once and pushes props into it. */
@@ -27,16 +28,18 @@ export function MapView({ bounds, sources, selection, onFeatureClick }: MapViewP
     const c = new MapController({
       container: container.current!,
       bounds,
-      onFeatureClick: (s, id) => clickRef.current(s, id),
+      onFeatureClick: (s, id, p) => clickRef.current(s, id, p),
     });
     controller.current = c;
     window.__ccnMap = c;
+    setMapController(c);
     return () => {
       c.destroy();
       controller.current = null;
+      setMapController(undefined);
       if (window.__ccnMap === c) delete window.__ccnMap;
     };
-    // The map is created once; later bounds changes go through fitBounds.
+    // The map is created once; later view changes go through the controller.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

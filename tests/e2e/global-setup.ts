@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -11,14 +11,20 @@ declare module 'vitest' {
 }
 
 /**
- * Starts the real server (`server/main.ts`) over the built app in dist/ with a
- * fresh embedded database, as `npm start` does, and hands its URL to the tests.
+ * Builds the app (into a private directory, so parallel runs do not collide),
+ * starts the real server (`server/main.ts`) over it with a fresh embedded
+ * database, as `npm start` does, and hands its URL to the tests.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  const dataDir = mkdtempSync(join(tmpdir(), 'ccn-e2e-'));
+  const work = mkdtempSync(join(tmpdir(), 'ccn-e2e-'));
+  const staticDir = join(work, 'dist');
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--outDir', staticDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const dataDir = join(work, 'data');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -41,6 +47,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   };
 }

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLUSTER_STATUS_COLORS } from '../../layers/clusters.layer';
@@ -60,7 +62,7 @@ describe('the map page', () => {
     await expect(page.getByTestId('declared-area').textContent()).resolves.toBe('71,39 ha');
     await expect(page.getByTestId('plane-area').textContent()).resolves.toBe('71,39 ha');
     await expect(panel.textContent()).resolves.toContain('502/QĐ-UBND · 23/03/2022');
-    await page.screenshot({ path: 'test-results/e2e-dinh-lap.png' });
+    await page.screenshot({ path: join(tmpdir(), 'ccn-e2e-dinh-lap.png') });
   });
 
   it('made no request outside this machine (offline)', () => {

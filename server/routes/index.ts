@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database';
+import { adminUnitRoutes } from './admin-units.route';
+import { clusterRoutes } from './clusters.route';
+import { healthRoutes } from './health.route';
+
+/** Every route module of the API, registered in order. Add one line per module. */
+export async function registerRoutes(app: FastifyInstance, db: Database): Promise<void> {
+  healthRoutes(app, db);
+  clusterRoutes(app, db);
+  adminUnitRoutes(app, db);
+}

@@ -1,0 +1,5 @@
+import { clusterMessages } from '../features/clusters/messages';
+import type { Messages } from './i18n';
+
+/** Every feature's dictionaries. Add one line per feature. */
+export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages];
