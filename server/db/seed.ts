@@ -128,11 +128,16 @@ async function seedClusters(c: pg.PoolClient): Promise<void> {
   }
 }
 
-/** Loads the demo data (Lạng Sơn units and clusters) in one transaction. */
+/** A step of the demo data; features add theirs to SEED_STEPS in order. */
+export type SeedStep = (c: pg.PoolClient) => Promise<void>;
+
+/** Every seed step, in order (later steps may use rows of earlier ones). Add one line per feature. */
+export const SEED_STEPS: readonly SeedStep[] = [seedAdminUnits, seedClusters];
+
+/** Loads the demo data in one transaction: all of it or none. */
 export async function seed(pool: pg.Pool): Promise<void> {
   await withTransaction(pool, async (c) => {
-    await seedAdminUnits(c);
-    await seedClusters(c);
+    for (const step of SEED_STEPS) await step(c);
     await c.query(
       `INSERT INTO audit_log (actor, action, entity, entity_id, after) VALUES ('system', 'seed', 'database', NULL, $1)`,
       [JSON.stringify({ source: 'data/seed' })],
@@ -150,5 +155,9 @@ export async function seedIfEmpty(pool: pg.Pool): Promise<boolean> {
 
 /** Removes every application row (keeps the schema), for `npm run seed -- --reset`. */
 export async function clearData(pool: pg.Pool): Promise<void> {
-  await pool.query('TRUNCATE audit_log, cluster_boundaries, decisions, clusters, admin_units RESTART IDENTITY CASCADE');
+  const { rows } = await pool.query<{ t: string }>(
+    `SELECT quote_ident(tablename) AS t FROM pg_tables
+     WHERE schemaname = current_schema() AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys')`,
+  );
+  if (rows.length) await pool.query(`TRUNCATE ${rows.map((r) => r.t).join(', ')} RESTART IDENTITY CASCADE`);
 }
