@@ -4,6 +4,11 @@ import { clustersLayer } from './clusters.layer';
 import { communesLayer } from './communes.layer';
 import { districtsLayer } from './districts.layer';
 import { neighboursLayer } from './neighbours.layer';
+import { planCorridorsLayer } from './plan-corridors.layer';
+import { planForestLayer } from './plan-forest.layer';
+import { planIndustrialLayer } from './plan-industrial.layer';
+import { planLandUseLayer } from './plan-land-use.layer';
+import { planRelicsLayer } from './plan-relics.layer';
 import { provinceLayer } from './province.layer';
 import type { MapLayerDef } from './types';
 
@@ -11,16 +16,28 @@ import type { MapLayerDef } from './types';
 export const LAYER_REGISTRY: readonly MapLayerDef[] = [
   neighboursLayer,
   provinceLayer,
+  planLandUseLayer,
+  planForestLayer,
+  planIndustrialLayer,
+  planCorridorsLayer,
+  planRelicsLayer,
   communesLayer,
   districtsLayer,
   clustersLayer,
 ];
 
-/** The offline base style: no request leaves the machine. */
-export function buildStyle(registry: readonly MapLayerDef[] = LAYER_REGISTRY): StyleSpecification {
+/** Where the app serves its glyph PBFs (server/routes/glyphs.route.ts); fonts are generated offline. */
+export const GLYPHS_PATH = '/fonts/{fontstack}/{range}.pbf';
+
+/**
+ * The offline base style: no request leaves the machine. `origin` makes the glyph URL absolute
+ * (the browser passes `location.origin`).
+ */
+export function buildStyle(registry: readonly MapLayerDef[] = LAYER_REGISTRY, origin = ''): StyleSpecification {
   return {
     version: 8,
     name: 'ccn-map offline',
+    glyphs: `${origin}${GLYPHS_PATH}`,
     sources: Object.fromEntries(registry.map((l) => [l.id, l.source])),
     layers: [backgroundLayer, ...registry.flatMap((l) => l.layers)],
   };

@@ -19,6 +19,12 @@ export interface MapLayerDef {
   legend: LegendItem[];
   /** Feature layers whose clicks select a feature of this source. */
   interactiveLayerIds?: string[];
+  /** Where the layer panel lists it: the provincial plan, the base map, or the product's own data. */
+  group?: 'base' | 'plan' | 'data';
+  /** The `plan_layers.id` whose zones fill this source (plan layers only). */
+  planLayerId?: string;
+  /** Shown when the map opens (default true). */
+  defaultVisible?: boolean;
 }
 
 export const emptyGeoJson = (): SourceSpecification => ({

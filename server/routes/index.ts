@@ -3,10 +3,12 @@ import type { Database } from '../db/database';
 import { adminUnitRoutes } from './admin-units.route';
 import { clusterRoutes } from './clusters.route';
 import { healthRoutes } from './health.route';
+import { planRoutes } from './plan.route';
 
 /** Every route module of the API, registered in order. Add one line per module. */
 export async function registerRoutes(app: FastifyInstance, db: Database): Promise<void> {
   healthRoutes(app, db);
   clusterRoutes(app, db);
   adminUnitRoutes(app, db);
+  planRoutes(app, db);
 }

@@ -1,5 +1,6 @@
 import { clusterMessages } from '../features/clusters/messages';
+import { layerMessages } from '../features/layers/messages';
 import type { Messages } from './i18n';
 
 /** Every feature's dictionaries. Add one line per feature. */
-export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages];
+export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages];
