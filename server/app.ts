@@ -4,15 +4,21 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuth, type AuthOptions } from './auth/plugin';
 import type { Database } from './db/database';
 import { registerErrorHandler } from './errors';
 import { registerRoutes } from './routes';
+import { auditRoutes } from './routes/audit.route';
+import { authRoutes } from './routes/auth.route';
+import { userRoutes } from './routes/users.route';
 
 export interface AppOptions {
   db: Database;
   /** Built front end (vite build output); served at / when present. */
   staticDir?: string | undefined;
   logger?: boolean;
+  /** Accounts and the write guard (see server/auth/plugin.ts). */
+  auth?: AuthOptions;
 }
 
 /** Builds the HTTP application (no listen), so tests can `inject` requests. */
@@ -36,6 +42,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  if (opts.auth) {
+    await registerAuth(app, opts.db, opts.auth);
+    authRoutes(app, opts.db);
+    userRoutes(app, opts.db);
+    auditRoutes(app, opts.db);
+  }
   await registerRoutes(app, opts.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

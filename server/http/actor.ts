@@ -5,6 +5,10 @@ export interface RequestUser {
   id: number;
   username: string;
   role: 'viewer' | 'editor' | 'admin';
+  provinceCode: string | null;
+  communeCodes: readonly string[];
+  clusterIds: readonly number[];
+  mustChangePassword: boolean;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,108 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { roleAtLeast, type Role } from '../../src/core/auth/permissions';
+import type { Database } from '../db/database';
+import { HttpError } from '../errors';
+import { sessionUser, tokenUser } from '../sql/auth.sql';
+import { safeEqual, sha256 } from './secrets';
+import { toRequestUser, type UserRow } from './users';
+
+export const SESSION_COOKIE = 'ccn_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface AuthOptions {
+  /** Reading parcels and owners' personal data without signing in (default false). */
+  publicParcels: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A POST that writes nothing (analysis, reports): open to anyone who may read. */
+    public?: boolean;
+    /** The weakest role that may call this write route (default editor). */
+    minRole?: Role;
+    /** A GET that shows personal data: signed-in users only unless configured public. */
+    personalData?: boolean;
+  }
+  interface FastifyRequest {
+    /** CSRF token of the cookie session, when signed in by cookie. */
+    csrfToken?: string;
+    viaCookie?: boolean;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF defence for cookie sessions (the cookie is also SameSite=Strict): the
+ * request carries the session's CSRF token, or the browser says it comes from
+ * our own pages (Fetch Metadata `Sec-Fetch-Site: same-origin`, or an `Origin`
+ * equal to our own). A cross-site form or fetch has neither.
+ */
+function sameOriginRequest(req: FastifyRequest): boolean {
+  const sent = req.headers[CSRF_HEADER];
+  if (typeof sent === 'string' && req.csrfToken && safeEqual(sent, req.csrfToken)) return true;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  const proto = (req.headers['x-forwarded-proto'] as string | undefined) ?? req.protocol;
+  return origin === `${proto}://${req.headers.host}`;
+}
+
+async function resolveUser(req: FastifyRequest, db: Database): Promise<void> {
+  req.user = null;
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const { rows } = await db.pool.query<UserRow>(tokenUser, [sha256(auth.slice(7).trim())]);
+    if (rows[0]) req.user = toRequestUser(rows[0]);
+    return;
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  if (!cookie || cookie.length > 200) return;
+  const { rows } = await db.pool.query<UserRow & { csrf_token: string }>(sessionUser, [sha256(cookie)]);
+  if (rows[0]) {
+    req.user = toRequestUser(rows[0]);
+    req.csrfToken = rows[0].csrf_token;
+    req.viaCookie = true;
+  }
+}
+
+/**
+ * Authentication (session cookie or bearer token) and the server-side guard of
+ * every write: unsafe methods under /api need a signed-in user of at least the
+ * route's `minRole` (default editor) and, with a cookie session, the CSRF header.
+ * Scope (province, communes, clusters) is checked by each route with assertCanWrite.
+ */
+export async function registerAuth(app: FastifyInstance, db: Database, opts: AuthOptions): Promise<void> {
+  await app.register(fastifyCookie);
+  // Only routes that set config.rateLimit are limited (sign-in, password change).
+  await app.register(fastifyRateLimit, { global: false });
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/ogc') || req.url.startsWith('/tiles/')) await resolveUser(req, db);
+  });
+  app.addHook('preHandler', async (req) => {
+    const config = req.routeOptions.config;
+    if (!req.url.startsWith('/api/')) return;
+    if (!UNSAFE.has(req.method)) {
+      if (config.personalData && !opts.publicParcels && !req.user) {
+        throw new HttpError(401, 'UNAUTHENTICATED', 'Đăng nhập để xem dữ liệu cá nhân (sign in to see personal data)');
+      }
+      return;
+    }
+    if (config.public) return;
+    if (!req.user) throw new HttpError(401, 'UNAUTHENTICATED', 'Cần đăng nhập (sign in required)');
+    if (req.viaCookie && !sameOriginRequest(req)) {
+      throw new HttpError(403, 'CSRF', `Yêu cầu từ trang khác bị từ chối (cross-site request refused: send the ${CSRF_HEADER} header)`);
+    }
+    const minRole = config.minRole ?? 'editor';
+    if (!roleAtLeast(req.user.role, minRole)) {
+      throw new HttpError(403, 'FORBIDDEN', `Vai trò ${req.user.role} không được phép (role ${req.user.role} may not do this; needs ${minRole})`);
+    }
+    if (req.user.mustChangePassword && !req.url.startsWith('/api/auth/')) {
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', 'Hãy đổi mật khẩu một lần trước (change the one-time password first)');
+    }
+  });
+}
