@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { planeAreaHa } from './area';
+import { ellipsoidalAreaHa, geodesicPerimeterM, planePerimeterM } from './measure';
+
+const fc = JSON.parse(readFileSync(new URL('../../../data/seed/cluster-boundaries.geojson', import.meta.url), 'utf8'));
+const dinhLap = fc.features.find((f: { properties: { key: string } }) => f.properties.key === 'dinh-lap').geometry as Polygon;
+
+describe('measures', () => {
+  it('ellipsoidal area of Đình Lập agrees with PostGIS ST_Area(geography) and the plane area to < 0.5 %', () => {
+    // PostGIS 3.3: SELECT ST_Area(ST_GeomFromGeoJSON(<seed geometry>)::geography) / 1e4 → 71.4155 (checked in tests/api/measure.test.ts)
+    const e = ellipsoidalAreaHa(dinhLap);
+    expect(Math.abs(e / planeAreaHa(dinhLap, 9215) - 1)).toBeLessThan(0.005);
+    expect(e).toBeGreaterThan(71);
+  });
+  it('perimeter in the plane and on the ellipsoid agree to 0.1 %', () => {
+    const p = planePerimeterM(dinhLap, 9215);
+    const g = geodesicPerimeterM(dinhLap);
+    expect(p).toBeGreaterThan(3000);
+    expect(Math.abs(p / g - 1)).toBeLessThan(0.001);
+  });
+  it('a hole is subtracted', () => {
+    const sq = (x: number, y: number, d: number) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+    const outer = ellipsoidalAreaHa({ type: 'Polygon', coordinates: [sq(107, 21.5, 0.01)] });
+    const withHole = ellipsoidalAreaHa({ type: 'Polygon', coordinates: [sq(107, 21.5, 0.01), sq(107.001, 21.501, 0.001).reverse()] });
+    expect(outer - withHole).toBeCloseTo(outer / 100, 1);
+  });
+});
