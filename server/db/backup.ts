@@ -1,0 +1,130 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { createGunzip, createGzip } from 'node:zlib';
+import type pg from 'pg';
+import { withTransaction } from './database';
+
+/**
+ * Portable logical backup of every application table, the same on the embedded
+ * database and a PostGIS server: gzip'd NDJSON, a header line then one line per
+ * row; geometry as hex EWKB so it round-trips bit for bit.
+ */
+export const BACKUP_FORMAT = 'ccn-map-backup';
+
+interface TableInfo {
+  name: string;
+  geomColumns: string[];
+}
+
+/** Application tables in foreign-key order (parents first), from the catalog. */
+export async function appTables(db: pg.Pool | pg.PoolClient): Promise<TableInfo[]> {
+  const { rows: tables } = await db.query<{ t: string }>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()
+     AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys') ORDER BY tablename`,
+  );
+  const { rows: deps } = await db.query<{ child: string; parent: string }>(
+    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+     FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace`,
+  );
+  const { rows: geoms } = await db.query<{ t: string; c: string }>(
+    `SELECT f_table_name AS t, f_geometry_column AS c FROM geometry_columns WHERE f_table_schema = current_schema()`,
+  );
+  const names = tables.map((r) => r.t);
+  const ordered: string[] = [];
+  const visit = (t: string, path: Set<string>) => {
+    if (ordered.includes(t) || path.has(t)) return;
+    path.add(t);
+    for (const d of deps) if (d.child === t && d.parent !== t && names.includes(d.parent)) visit(d.parent, path);
+    ordered.push(t);
+  };
+  for (const t of names) visit(t, new Set());
+  return ordered.map((name) => ({ name, geomColumns: geoms.filter((g) => g.t === name).map((g) => g.c) }));
+}
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Writes the backup file; returns row counts per table. */
+export async function backup(pool: pg.Pool, file: string): Promise<Record<string, number>> {
+  return withTransaction(pool, async (c) => {
+    await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    const tables = await appTables(c);
+    const migrations = (await c.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
+    const gz = createGzip();
+    const out = createWriteStream(file);
+    gz.pipe(out);
+    const write = async (obj: unknown) => {
+      if (!gz.write(`${JSON.stringify(obj)}\n`)) await once(gz, 'drain');
+    };
+    await write({ format: BACKUP_FORMAT, version: 1, created: new Date().toISOString(), migrations, tables: tables.map((t) => t.name) });
+    const counts: Record<string, number> = {};
+    for (const t of tables) {
+      const hexCols = t.geomColumns.map((g, i) => `, encode(ST_AsEWKB(x.${ident(g)}), 'hex') AS g${i}`).join('');
+      const { rows } = await c.query<Record<string, unknown> & { r: Record<string, unknown> }>(
+        `SELECT to_jsonb(x) AS r${hexCols} FROM ${ident(t.name)} x ORDER BY 1`,
+      );
+      for (const row of rows) {
+        t.geomColumns.forEach((g, i) => (row.r[g] = row[`g${i}`]));
+        await write({ t: t.name, r: row.r });
+      }
+      counts[t.name] = rows.length;
+    }
+    gz.end();
+    await once(out, 'finish');
+    return counts;
+  });
+}
+
+/** Restores a backup into a database whose application tables are empty. */
+export async function restore(pool: pg.Pool, file: string): Promise<Record<string, number>> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const it = lines[Symbol.asyncIterator]();
+  const first = await it.next();
+  const header = JSON.parse(String(first.value ?? '{}')) as { format?: string; migrations?: string[] };
+  if (header.format !== BACKUP_FORMAT) throw new Error(`${file} is not a ccn-map backup`);
+  return withTransaction(pool, async (c) => {
+    const applied = new Set((await c.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+    const missing = (header.migrations ?? []).filter((m) => !applied.has(m));
+    if (missing.length) throw new Error(`the database lacks migrations of the backup: ${missing.join(', ')}`);
+    const tables = await appTables(c);
+    for (const t of tables) {
+      const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`);
+      if (rows[0]!.n > 0) throw new Error(`restore needs an empty database: table ${t.name} has ${rows[0]!.n} rows`);
+    }
+    const known = new Set(tables.map((t) => t.name));
+    const counts: Record<string, number> = {};
+    let batch: unknown[] = [];
+    let current = '';
+    const flush = async () => {
+      if (!batch.length) return;
+      await c.query(
+        `INSERT INTO ${ident(current)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(current)}, $1::jsonb)`,
+        [JSON.stringify(batch)],
+      );
+      counts[current] = (counts[current] ?? 0) + batch.length;
+      batch = [];
+    };
+    for (let n = await it.next(); !n.done; n = await it.next()) {
+      if (!n.value) continue;
+      const { t, r } = JSON.parse(n.value) as { t: string; r: unknown };
+      if (!known.has(t)) throw new Error(`backup has table ${t} that this database does not`);
+      if (t !== current || batch.length >= 500) {
+        await flush();
+        current = t;
+      }
+      batch.push(r);
+    }
+    await flush();
+    // Serial columns continue after the restored ids.
+    const { rows: seqs } = await c.query<{ t: string; col: string; seq: string }>(
+      `SELECT c.relname AS t, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
+       FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND a.attnum > 0
+         AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`,
+    );
+    for (const s of seqs) {
+      await c.query(`SELECT setval($1, GREATEST((SELECT max(${ident(s.col)}) FROM ${ident(s.t)}), 1), (SELECT max(${ident(s.col)}) FROM ${ident(s.t)}) IS NOT NULL)`, [s.seq]);
+    }
+    return counts;
+  });
+}
