@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -17,6 +18,8 @@ export interface AppOptions {
   /** Built front end (vite build output); served at / when present. */
   staticDir?: string | undefined;
   logger?: boolean;
+  /** Origin of the optional online basemap, allowed by the Content-Security-Policy. */
+  basemapOrigin?: string | undefined;
   /** Accounts and the write guard (see server/auth/plugin.ts). */
   auth?: AuthOptions;
 }
@@ -29,6 +32,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
   registerErrorHandler(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React style attributes; MapLibre sets inline styles on its canvas and controls.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(opts.basemapOrigin ? [opts.basemapOrigin] : [])],
+        connectSrc: ["'self'", ...(opts.basemapOrigin ? [opts.basemapOrigin] : [])],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -40,7 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   if (opts.auth) {
     await registerAuth(app, opts.db, opts.auth);

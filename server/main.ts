@@ -2,12 +2,13 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { basemapOrigin } from './http/basemap-origin';
 
 const config = loadConfig();
 const log = (msg: string) => console.log(`[ccn-map] ${msg}`);
 const t0 = Date.now();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-const app = await buildApp({ db, staticDir: config.staticDir });
+const app = await buildApp({ db, staticDir: config.staticDir, basemapOrigin: basemapOrigin(config.basemapUrl) });
 await app.listen({ port: config.port, host: config.host });
 const addr = app.server.address();
 const port = typeof addr === 'object' && addr ? addr.port : config.port;

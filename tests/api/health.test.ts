@@ -39,6 +39,16 @@ describe('GET /api/openapi.json', () => {
   });
 });
 
+describe('security headers', () => {
+  it('sends a Content-Security-Policy and the usual hardening headers', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+});
+
 describe('errors', () => {
   it('answers an unknown API route with a JSON 404', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/nope' });
