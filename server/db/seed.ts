@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { withTransaction } from './database';
 import { seedPlan } from './seed-plan';
 import { seedPlots } from './seed-plots';
+import { seedBoundaryHistory } from './seed-registry';
 
 const dataUrl = (p: string) => new URL(`../../data/${p}`, import.meta.url);
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(dataUrl(p), 'utf8')) as T;
@@ -134,7 +135,7 @@ async function seedClusters(c: pg.PoolClient): Promise<void> {
 export type SeedStep = (c: pg.PoolClient) => Promise<void>;
 
 /** Every seed step, in order (later steps may use rows of earlier ones). Add one line per feature. */
-export const SEED_STEPS: readonly SeedStep[] = [seedAdminUnits, seedClusters, seedPlan, seedPlots];
+export const SEED_STEPS: readonly SeedStep[] = [seedAdminUnits, seedClusters, seedPlan, seedPlots, seedBoundaryHistory];
 
 /** Loads the demo data in one transaction: all of it or none. */
 export async function seed(pool: pg.Pool): Promise<void> {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { adminUnitRoutes } from './admin-units.route';
+import { boundaryVersionRoutes } from './boundary-versions.route';
 import { clusterRoutes } from './clusters.route';
+import { decisionRoutes } from './decisions.route';
 import { healthRoutes } from './health.route';
 import { planRoutes } from './plan.route';
 
@@ -11,4 +13,6 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   clusterRoutes(app, db);
   adminUnitRoutes(app, db);
   planRoutes(app, db);
+  decisionRoutes(app, db);
+  boundaryVersionRoutes(app, db);
 }
