@@ -5,7 +5,10 @@ import { boundaryVersionRoutes } from './boundary-versions.route';
 import { clusterRoutes } from './clusters.route';
 import { decisionRoutes } from './decisions.route';
 import { healthRoutes } from './health.route';
+import { inspectionRoutes } from './inspections.route';
 import { planRoutes } from './plan.route';
+import { plotRoutes } from './plots.route';
+import { projectRoutes } from './projects.route';
 
 /** Every route module of the API, registered in order. Add one line per module. */
 export async function registerRoutes(app: FastifyInstance, db: Database): Promise<void> {
@@ -13,6 +16,9 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   clusterRoutes(app, db);
   adminUnitRoutes(app, db);
   planRoutes(app, db);
+  plotRoutes(app, db);
+  projectRoutes(app, db);
+  inspectionRoutes(app, db);
   decisionRoutes(app, db);
   boundaryVersionRoutes(app, db);
 }
