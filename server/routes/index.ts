@@ -5,6 +5,7 @@ import { boundaryVersionRoutes } from './boundary-versions.route';
 import { clusterRoutes } from './clusters.route';
 import { decisionRoutes } from './decisions.route';
 import { healthRoutes } from './health.route';
+import { ogcRoutes } from './ogc.route';
 import { inspectionRoutes } from './inspections.route';
 import { planRoutes } from './plan.route';
 import { plotRoutes } from './plots.route';
@@ -21,4 +22,5 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   inspectionRoutes(app, db);
   decisionRoutes(app, db);
   boundaryVersionRoutes(app, db);
+  ogcRoutes(app, db);
 }
