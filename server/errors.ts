@@ -24,8 +24,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const fe = err as FastifyError;
     if (fe.validation) {
+      // Ajv does not name an unexpected property in its message: add it, so the message names the field.
+      const extra = fe.validation.flatMap((v) => (v.keyword === 'additionalProperties' ? [String(v.params.additionalProperty)] : []));
+      const message = extra.length ? `${fe.message}: ${extra.join(', ')}` : fe.message;
       return reply.status(400).send({
-        error: { code: 'VALIDATION', message: fe.message, details: fe.validation },
+        error: { code: 'VALIDATION', message, details: fe.validation },
       });
     }
     const status = fe.statusCode ?? 500;
