@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../src/core/clearance/replay';
-import { landGroupOf, PARCEL_STATUSES, STATUS_STEP } from '../../src/core/clearance/steps';
+import { landGroupOf, PARCEL_STATUSES, STATUS_STEP, type ParcelAction } from '../../src/core/clearance/steps';
 import { startTestApp, stopTestApp, type TestContext } from './helpers';
 
 let ctx: TestContext;
@@ -52,7 +52,7 @@ describe('demo parcels of the Đình Lập cluster (synthetic)', () => {
   });
 
   it('statuses spread over every step; each stored state is its event history replayed', async () => {
-    const { rows } = await ctx.db.pool.query<{ id: number; status: string; legal_land_code: string; planned_on: string; events: { action: string; date: string; decisionNo: string | null; signatory: string | null; amount: number | null; deposited: boolean | null }[] }>(
+    const { rows } = await ctx.db.pool.query<{ id: number; status: string; legal_land_code: string; planned_on: string; events: { action: ParcelAction; date: string; decisionNo: string | null; signatory: string | null; amount: number | null; deposited: boolean | null }[] }>(
       `SELECT p.id, p.status, p.legal_land_code, p.planned_on,
               coalesce((SELECT json_agg(json_build_object('action', e.action, 'date', e.date, 'decisionNo', e.decision_no,
                  'signatory', e.signatory, 'amount', e.amount::float8, 'deposited', e.deposited) ORDER BY e.seq)
