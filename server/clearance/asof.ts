@@ -16,6 +16,7 @@ export type ClusterParcelRow = ParcelStateRow & {
   parcel_no: string;
   current_land_code: string | null;
   flags: string[];
+  notes: string | null;
   version: number;
   area_ha: number;
   household_count: number;
