@@ -3,7 +3,9 @@ import type { Database } from '../db/database';
 import { adminUnitRoutes } from './admin-units.route';
 import { boundaryVersionRoutes } from './boundary-versions.route';
 import { clusterRoutes } from './clusters.route';
+import { configRoutes } from './config.route';
 import { decisionRoutes } from './decisions.route';
+import { glyphRoutes } from './glyphs.route';
 import { healthRoutes } from './health.route';
 import { ogcRoutes } from './ogc.route';
 import { inspectionRoutes } from './inspections.route';
@@ -23,4 +25,6 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   decisionRoutes(app, db);
   boundaryVersionRoutes(app, db);
   ogcRoutes(app, db);
+  glyphRoutes(app, db);
+  configRoutes(app, db);
 }
