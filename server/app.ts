@@ -30,6 +30,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Malformed URLs and content types answer in our error shape too.
+    frameworkErrors: (err, _req, reply) => {
+      void reply.status(err.statusCode ?? 400).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
+    },
   });
   registerErrorHandler(app);
   await app.register(fastifyHelmet, {
