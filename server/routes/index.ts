@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { adminUnitRoutes } from './admin-units.route';
+import { analysisRoutes } from './analysis.route';
 import { boundaryVersionRoutes } from './boundary-versions.route';
 import { clusterRoutes } from './clusters.route';
 import { configRoutes } from './config.route';
@@ -27,4 +28,5 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   ogcRoutes(app, db);
   glyphRoutes(app, db);
   configRoutes(app, db);
+  analysisRoutes(app, db);
 }

@@ -46,6 +46,14 @@ describe('computeLiveOverlap', () => {
     expect(t.severities[0]).toMatchObject({ severity: 'blocking' });
   });
 
+  it('counts ground shown by two layers once in the severity totals', () => {
+    const twice = new PlanIndex(9215);
+    twice.load([rph, { ...rph, id: 'rph-lu', layerId: 'land_use' }]);
+    const t = computeLiveOverlap(planeRect(X + 700, Y + 700, X + 1200, Y + 1200), twice);
+    expect(t.layers.map((l) => l.codes[0]!.overlapHa)).toEqual([expect.closeTo(9, 6), expect.closeTo(9, 6)]);
+    expect(t.severities).toEqual([{ severity: 'blocking', overlapHa: expect.closeTo(9, 6), pct: expect.closeTo(36, 6) }]);
+  });
+
   it('finds nothing for a boundary away from the zones', () => {
     const t = computeLiveOverlap(planeRect(X + 5000, Y, X + 5100, Y + 100), index);
     expect(t.layers).toEqual([]);

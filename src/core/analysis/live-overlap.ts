@@ -1,6 +1,7 @@
 import { feature, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { fromVn2000 } from '../crs/transform';
+import type { LandSeverity } from '../land/codes';
 import { ringPlaneArea } from '../geometry/area';
 import { PlanIndex, projectPolygons, type PlanePolygons } from './plan-index';
 import { severityOf } from './severity';
@@ -30,6 +31,22 @@ const unproject = (polys: PlanePolygons, epsg: number): MultiPolygon => ({
   coordinates: polys.map((rings) => rings.map((ring) => ring.map((p) => fromVn2000(epsg, [p[0]!, p[1]!]) as Position))),
 });
 
+function push<K>(m: Map<K, Feature<Polygon | MultiPolygon>[]>, k: K, f: Feature<Polygon | MultiPolygon>) {
+  const list = m.get(k);
+  if (list) list.push(f);
+  else m.set(k, [f]);
+}
+
+/** Area (ha) of the union of each group of plane pieces. */
+function unionAreas<K>(groups: Map<K, Feature<Polygon | MultiPolygon>[]>): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const [k, list] of groups) {
+    const u = list.length === 1 ? list[0]! : union(featureCollection(list));
+    out.set(k, u ? planePolygonsHa(fromGeom(u.geometry)) : 0);
+  }
+  return out;
+}
+
 /**
  * The overlap table of a boundary against the indexed plan features, computed in the
  * browser: R-tree candidates, then Turf intersections in the VN-2000 TM-3 plane
@@ -44,6 +61,7 @@ export function computeLiveOverlap(boundary: Polygon | MultiPolygon, index: Plan
   const subjectFeature = feature(toGeom(subject));
   const overlaps: FeatureOverlap[] = [];
   const pieces = new Map<string, Feature<Polygon | MultiPolygon>[]>();
+  const bySeverity = new Map<LandSeverity, Feature<Polygon | MultiPolygon>[]>();
   for (const e of index.search(PlanIndex.bbox(boundary))) {
     const f = e.feature;
     const hit = intersect(featureCollection([subjectFeature, feature(toGeom(index.plane(e)))]));
@@ -51,27 +69,19 @@ export function computeLiveOverlap(boundary: Polygon | MultiPolygon, index: Plan
     const polys = fromGeom(hit.geometry);
     const ha = planePolygonsHa(polys);
     if (ha < MIN_OVERLAP_HA) continue;
+    const severity = severityOf(f.layerId, f.landCode, f.own);
     overlaps.push({
       id: f.id,
       layerId: f.layerId,
       landCode: f.landCode,
       originalCode: f.originalCode ?? null,
       name: f.name,
-      severity: severityOf(f.layerId, f.landCode, f.own),
+      severity,
       overlapHa: ha,
       ...(opts.withGeometry ? { geometry: unproject(polys, epsg) } : {}),
     });
-    let list = pieces.get(f.layerId);
-    if (!list) pieces.set(f.layerId, (list = []));
-    list.push(hit);
+    push(pieces, f.layerId, hit);
+    push(bySeverity, severity, hit);
   }
-  const covered = new Map<string, number>();
-  for (const [layerId, list] of pieces) {
-    if (list.length === 1) covered.set(layerId, planePolygonsHa(fromGeom(list[0]!.geometry)));
-    else {
-      const u = union(featureCollection(list));
-      covered.set(layerId, u ? planePolygonsHa(fromGeom(u.geometry)) : 0);
-    }
-  }
-  return buildOverlapTable(clusterHa, overlaps, covered, opts.layerOrder);
+  return buildOverlapTable(clusterHa, overlaps, unionAreas(pieces), opts.layerOrder, unionAreas(bySeverity));
 }

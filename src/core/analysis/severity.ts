@@ -1,4 +1,4 @@
-import { landCode, type LandSeverity } from '../land/codes';
+import { LAND_CODES, landCode, LEGACY_LAND_CODES, type LandSeverity } from '../land/codes';
 
 /** Layer id under which other clusters' current boundaries are analysed. */
 export const CLUSTERS_LAYER = 'clusters';
@@ -60,4 +60,21 @@ export function severityOf(layerId: string, code: string, own = false): LandSeve
 /** Severities a trimmed boundary leaves out: blocking, and optionally land needing approval. */
 export function trimSeverities(includeNeedsApproval: boolean): LandSeverity[] {
   return includeNeedsApproval ? ['blocking', 'needs_approval'] : ['blocking'];
+}
+
+/**
+ * The severity of every "layer|code|own" combination of these layers (current and legacy
+ * codes), so that SQL can group overlaps by severity exactly as severityOf does.
+ */
+export function severityTable(layerIds: readonly string[]): { keys: string[]; severities: LandSeverity[] } {
+  const codes = [...LAND_CODES.map((c) => c.code), ...Object.keys(LEGACY_LAND_CODES)];
+  const keys: string[] = [];
+  const severities: LandSeverity[] = [];
+  for (const layer of new Set([...layerIds, CLUSTERS_LAYER]))
+    for (const code of codes)
+      for (const own of [false, true]) {
+        keys.push(`${layer}|${code}|${own}`);
+        severities.push(severityOf(layer, code, own));
+      }
+  return { keys, severities };
 }

@@ -43,7 +43,7 @@ export interface SeverityRow {
 export interface OverlapTable {
   clusterHa: number;
   layers: LayerRow[];
-  /** Sum of overlaps by severity over all layers (layers may cover the same ground). */
+  /** Area by severity over all layers, each piece of ground counted once (union). */
   severities: SeverityRow[];
 }
 
@@ -55,13 +55,16 @@ const pctOf = (ha: number, total: number) => (total > 0 ? (100 * ha) / total : 0
 /**
  * Groups feature overlaps into the table both the server and the browser answer with:
  * per layer (in `layerOrder`), per land code and severity, most severe first.
- * `coveredHa` gives each layer's covered area (the union of its pieces).
+ * `coveredHa` gives each layer's covered area (the union of its pieces), `severityHa` the
+ * area of each severity over all layers (the union; without it, sums of rows — which count
+ * ground twice where two layers show it).
  */
 export function buildOverlapTable(
   clusterHa: number,
   overlaps: readonly FeatureOverlap[],
   coveredHa: ReadonlyMap<string, number>,
   layerOrder: readonly string[] = [],
+  severityHa?: ReadonlyMap<LandSeverity, number>,
 ): OverlapTable {
   const layers = new Map<string, Map<string, CodeRow>>();
   for (const o of overlaps) {
@@ -91,10 +94,11 @@ export function buildOverlapTable(
   });
   const bySeverity = new Map<LandSeverity, number>();
   for (const l of layerRows) for (const r of l.codes) bySeverity.set(r.severity, (bySeverity.get(r.severity) ?? 0) + r.overlapHa);
+  const sevHa = (s: LandSeverity) => Math.min(clusterHa, severityHa?.get(s) ?? bySeverity.get(s)!);
   const severities = SEVERITY_ORDER.filter((s) => bySeverity.has(s)).map((s) => ({
     severity: s,
-    overlapHa: bySeverity.get(s)!,
-    pct: pctOf(bySeverity.get(s)!, clusterHa),
+    overlapHa: sevHa(s),
+    pct: pctOf(sevHa(s), clusterHa),
   }));
   return { clusterHa, layers: layerRows.filter((l) => l.codes.length > 0 || l.coveredHa > 0), severities };
 }

@@ -1,0 +1,135 @@
+/**
+ * Named, parameterised queries of the conflict check. Values only as $n.
+ * The subject boundary is always $1 (GeoJSON, EPSG:4326) and the TM-3 SRID $2.
+ * Index first (`&&` on EPSG:4326), exact intersection in the TM-3 plane only for
+ * candidates, and only where one geometry does not simply cover the other.
+ */
+
+const subject = `
+  s AS MATERIALIZED (
+    SELECT g4, ST_Transform(g4, $2::int) AS gp
+    FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4) AS i
+  )`;
+
+/** ST_IsValid is the final word before any heavy call (where it is invalid and why). */
+export const checkSubject = `
+  SELECT ST_IsEmpty(g) AS empty, d.valid, d.reason,
+         CASE WHEN d.location IS NOT NULL THEN ST_AsGeoJSON(d.location, 7)::json END AS location
+  FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) AS i,
+       LATERAL ST_IsValidDetail(i.g) AS d`;
+
+/** Plane (TM-3) and ellipsoidal area of the subject, ha; its label point. */
+export const subjectArea = `
+  WITH ${subject}
+  SELECT ST_Area(gp) / 10000 AS plane_ha, ST_Area(g4::geography) / 10000 AS ellipsoidal_ha,
+         ST_AsGeoJSON(ST_PointOnSurface(g4), 7)::json AS label_point
+  FROM s`;
+
+/**
+ * Overlap of the subject with every plan zone and with other clusters' current boundaries,
+ * in one pass. $3: with geometry; $4: name of the subject's own cluster (its planned SKN
+ * site is its target); $5: cluster id left out (the subject's own); $6/$7: severity of each
+ * "layer|code|own" key (from src/core/analysis/severity.ts) for the union by severity.
+ * Answers the pieces per feature, the covered area per layer (union) and per severity (union
+ * over all layers: land shown by two layers counts once).
+ */
+export const overlapAll = `
+  WITH ${subject},
+  cand AS (
+    SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name,
+           (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM $4::text) AS own,
+           ST_Transform(z.geom, $2::int) AS zp
+    FROM plan_zones z, s
+    WHERE z.geom && s.g4 AND ST_Intersects(z.geom, s.g4)
+    UNION ALL
+    SELECT c.id, 'clusters', 'SKN', NULL, c.name, false, ST_Transform(b.geom, $2::int)
+    FROM cluster_boundaries b JOIN clusters c ON c.id = b.cluster_id, s
+    WHERE b.is_current AND b.cluster_id IS DISTINCT FROM $5::int AND c.status <> 'removed_from_plan'
+      AND b.geom && s.g4 AND ST_Intersects(b.geom, s.g4)
+  ),
+  sevmap AS (SELECT * FROM unnest($6::text[], $7::text[]) AS m(key, severity)),
+  pieces AS MATERIALIZED (
+    SELECT c.id, c.layer_id, c.land_code, c.original_code, c.name, c.own, coalesce(m.severity, 'none') AS severity,
+           ST_CollectionExtract(
+             CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN s.gp
+                  WHEN ST_CoveredBy(c.zp, s.gp) THEN c.zp
+                  ELSE ST_Intersection(c.zp, s.gp) END, 3) AS piece
+    FROM cand c CROSS JOIN s LEFT JOIN sevmap m ON m.key = c.layer_id || '|' || c.land_code || '|' || c.own::text
+  )
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', id, 'layer_id', layer_id, 'land_code', land_code, 'original_code', original_code, 'name', name,
+        'own', own, 'overlap_ha', ST_Area(piece) / 10000,
+        'geometry', CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(ST_Transform(piece, 4326), 7)::json END)
+      ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
+    (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
+       FROM (SELECT layer_id, ST_Area(ST_Union(piece)) / 10000 AS covered FROM pieces GROUP BY layer_id) AS u) AS layers,
+    (SELECT coalesce(json_agg(json_build_object('severity', severity, 'ha', covered)), '[]'::json)
+       FROM (SELECT severity, ST_Area(ST_Union(piece)) / 10000 AS covered FROM pieces GROUP BY severity) AS v) AS severities`;
+
+/**
+ * Nearest zone of each safety category within a radius ($3 codes, $4 category of each
+ * code in the same order, $5 radius in metres, $6 the same radius in degrees for the index).
+ */
+export const nearestByCategory = `
+  WITH ${subject},
+  codes AS (SELECT * FROM unnest($3::text[], $4::text[]) AS t(code, category))
+  SELECT DISTINCT ON (k.category) k.category, z.name, z.land_code, ST_Distance(ST_Transform(z.geom, $2::int), s.gp) AS distance_m
+  FROM plan_zones z JOIN codes k ON k.code = z.land_code, s
+  WHERE z.geom && ST_Expand(s.g4, $6::float8)
+    AND ST_DWithin(ST_Transform(z.geom, $2::int), s.gp, $5::float8)
+  ORDER BY k.category, distance_m, z.id`;
+
+/** Administrative units the subject lies in: its district (largest share) and communes. */
+export const subjectUnits = `
+  WITH ${subject}
+  SELECT a.code, a.level, a.name, a.full_name, a.parent_code
+  FROM admin_units a, s
+  WHERE a.level IN ('district', 'commune') AND a.geom && s.g4 AND ST_Intersects(a.geom, s.g4)
+  ORDER BY a.level, ST_Area(ST_Intersection(a.geom, s.g4)) DESC`;
+
+/** A saved cluster: its current boundary and the record fields the rules read. */
+export const clusterSubject = `
+  SELECT c.id, c.name, c.status, c.is_mountainous, c.is_craft_village, c.declared_area_ha, c.tm3_srid,
+         c.province_code, c.district_code_at_decision, c.commune_codes_current, c.wwtp_built,
+         (SELECT name FROM admin_units WHERE code = c.district_code_at_decision) AS district_name,
+         ST_AsGeoJSON(b.geom, 9)::json AS geometry
+  FROM clusters c LEFT JOIN cluster_boundaries b ON b.cluster_id = c.id AND b.is_current
+  WHERE c.id = $1`;
+
+/** Clusters of the occupancy comparison, by scope; established or later, not the subject. */
+export const peerClusters = `
+  SELECT c.id FROM clusters c
+  WHERE c.id <> ALL ($1::int[])
+    AND c.status IN ('established', 'detailed_plan_approved', 'infrastructure_construction', 'operating', 'expanded', 'adjusted')
+    AND CASE $2::text
+          WHEN 'province' THEN c.province_code = $3
+          WHEN 'commune' THEN c.commune_codes_current && $4::text[]
+          ELSE c.district_code_at_decision = $3
+        END
+  ORDER BY c.name`;
+
+/** Versions of the data a result was computed from (for reports). */
+export const dataVersions = `
+  SELECT l.id, l.name_vi, l.name_en, l.source, l.is_synthetic, l.valid_from, l.sort_order,
+         count(z.id)::int AS zones, max(z.updated_at) AS updated_at
+  FROM plan_layers l LEFT JOIN plan_zones z ON z.layer_id = l.id
+  GROUP BY l.id ORDER BY l.sort_order, l.id`;
+
+export const clustersVersion = `
+  SELECT count(*)::int AS clusters, max(updated_at) AS updated_at FROM clusters`;
+
+export const schemaVersion = `SELECT max(name) AS version FROM schema_migrations`;
+
+/** Plan zones and other clusters inside a box, for the browser's live analysis. */
+export const featuresInBox = `
+  WITH b AS (SELECT ST_MakeEnvelope($1, $2, $3, $4, 4326) AS env)
+  SELECT * FROM (
+    SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name, ST_AsGeoJSON(z.geom, 8)::json AS geometry
+    FROM plan_zones z, b WHERE z.geom && b.env
+    UNION ALL
+    SELECT c.id, 'clusters', 'SKN', NULL, c.name, ST_AsGeoJSON(cb.geom, 8)::json
+    FROM cluster_boundaries cb JOIN clusters c ON c.id = cb.cluster_id, b
+    WHERE cb.is_current AND c.status <> 'removed_from_plan' AND cb.geom && b.env
+  ) AS f
+  LIMIT $5`;
