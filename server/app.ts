@@ -4,7 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { registerAuth, type AuthOptions } from './auth/plugin';
 import type { Database } from './db/database';
 import { registerErrorHandler } from './errors';
@@ -32,7 +32,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // Malformed URLs and content types answer in our error shape too.
     frameworkErrors: (err, _req, reply) => {
-      void reply.status(err.statusCode ?? 400).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
+      void (reply as FastifyReply).status(err.statusCode ?? 400).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
     },
   });
   registerErrorHandler(app);
