@@ -8,6 +8,17 @@
 export const VN2000_TOWGS84 =
   '-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278';
 
+/**
+ * EPSG:5194 "VN-2000 to WGS 84 (1)", Position Vector, and its area of use (EPSG extent 3770,
+ * "Mekong delta blocks DBSCL 02 and 03": west, south, east, north). PROJ — and so PostGIS
+ * ST_Transform, which resolves these EPSG codes through proj.db — applies it instead of the
+ * country-wide shift inside that box (about 0.8 m apart there). transform.ts does the same,
+ * so the browser and the database agree everywhere. The spatial_ref_sys proj4text (the
+ * country-wide shift above) is PostGIS's fallback only.
+ */
+export const VN2000_TOWGS84_MEKONG = '-192.873,-39.382,-111.202,-0.00205,-0.0005,0.00335,0.0188';
+export const MEKONG_DBSCL_AREA: readonly [number, number, number, number] = [104.24, 9.35, 107.11, 11.04];
+
 export interface Tm3Zone {
   /** EPSG code of the provincial TM-3 CRS. */
   epsg: number;

@@ -11,7 +11,7 @@ function ringGeodesicArea(ring: readonly Position[]): number {
   const poly = WGS84.Polygon(false);
   const n = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring.length - 1 : ring.length;
   for (let i = 0; i < n; i++) poly.AddPoint(ring[i]![1]!, ring[i]![0]!);
-  return Math.abs(poly.Compute(false, true).area);
+  return Math.abs(poly.Compute(false, true).area ?? 0);
 }
 
 /**
