@@ -9,6 +9,7 @@ import { planForestLayer } from './plan-forest.layer';
 import { planIndustrialLayer } from './plan-industrial.layer';
 import { planLandUseLayer } from './plan-land-use.layer';
 import { planRelicsLayer } from './plan-relics.layer';
+import { plotsLayer } from './plots.layer';
 import { provinceLayer } from './province.layer';
 import type { MapLayerDef } from './types';
 
@@ -24,6 +25,7 @@ export const LAYER_REGISTRY: readonly MapLayerDef[] = [
   communesLayer,
   districtsLayer,
   clustersLayer,
+  plotsLayer,
 ];
 
 /** Where the app serves its glyph PBFs (server/routes/glyphs.route.ts); fonts are generated offline. */

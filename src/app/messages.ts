@@ -1,6 +1,7 @@
 import { clusterMessages } from '../features/clusters/messages';
 import { layerMessages } from '../features/layers/messages';
+import { plotMessages } from '../features/plots/messages';
 import type { Messages } from './i18n';
 
 /** Every feature's dictionaries. Add one line per feature. */
-export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages];
+export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages];

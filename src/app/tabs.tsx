@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { ClustersTab, SelectedClusterPanel } from '../features/clusters/ClustersTab';
+import { PlotsOverlay } from '../features/plots/PlotsOverlay';
+import { PlotsTab } from '../features/plots/PlotsTab';
 
 /**
  * A sidebar tab: its label, what it shows in the sidebar, and an optional
@@ -15,4 +17,5 @@ export interface SidebarTab {
 /** The tabs, in order. Add one entry per feature. */
 export const TABS: readonly SidebarTab[] = [
   { id: 'clusters', labelKey: 'tab.clusters', Sidebar: ClustersTab, Overlay: SelectedClusterPanel },
+  { id: 'plots', labelKey: 'tab.plots', Sidebar: PlotsTab, Overlay: PlotsOverlay },
 ];
