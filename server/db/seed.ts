@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { withTransaction } from './database';
+import { seedParcels } from './seed-parcels';
 import { seedPlan } from './seed-plan';
 import { seedPlots } from './seed-plots';
+import { seedComparison } from './seed-comparison';
+import { seedHistory } from './seed-history';
 import { seedBoundaryHistory } from './seed-registry';
 
 const dataUrl = (p: string) => new URL(`../../data/${p}`, import.meta.url);
@@ -135,7 +138,7 @@ async function seedClusters(c: pg.PoolClient): Promise<void> {
 export type SeedStep = (c: pg.PoolClient) => Promise<void>;
 
 /** Every seed step, in order (later steps may use rows of earlier ones). Add one line per feature. */
-export const SEED_STEPS: readonly SeedStep[] = [seedAdminUnits, seedClusters, seedPlan, seedPlots, seedBoundaryHistory];
+export const SEED_STEPS: readonly SeedStep[] = [seedAdminUnits, seedClusters, seedPlan, seedPlots, seedBoundaryHistory, seedParcels, seedHistory, seedComparison];
 
 /** Loads the demo data in one transaction: all of it or none. */
 export async function seed(pool: pg.Pool): Promise<void> {

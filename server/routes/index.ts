@@ -3,6 +3,10 @@ import type { Database } from '../db/database';
 import { adminUnitRoutes } from './admin-units.route';
 import { analysisRoutes } from './analysis.route';
 import { boundaryVersionRoutes } from './boundary-versions.route';
+import { boundaryWriteRoutes } from './boundary-write.route';
+import { exportRoutes } from './exports.route';
+import { importRoutes } from './imports.route';
+import { proposalRoutes } from './proposals.route';
 import { clusterRoutes } from './clusters.route';
 import { configRoutes } from './config.route';
 import { decisionRoutes } from './decisions.route';
@@ -12,7 +16,12 @@ import { ogcRoutes } from './ogc.route';
 import { inspectionRoutes } from './inspections.route';
 import { planRoutes } from './plan.route';
 import { plotRoutes } from './plots.route';
+import { parcelProgressRoutes } from './parcels-progress.route';
+import { parcelReviewRoutes } from './parcels-review.route';
+import { parcelRoutes } from './parcels.route';
+import { parcelTransitionRoutes } from './parcels-transitions.route';
 import { projectRoutes } from './projects.route';
+import { reportRoutes } from './reports.route';
 
 /** Every route module of the API, registered in order. Add one line per module. */
 export async function registerRoutes(app: FastifyInstance, db: Database): Promise<void> {
@@ -29,4 +38,13 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   glyphRoutes(app, db);
   configRoutes(app, db);
   analysisRoutes(app, db);
+  importRoutes(app, db);
+  exportRoutes(app, db);
+  proposalRoutes(app, db);
+  boundaryWriteRoutes(app, db);
+  parcelRoutes(app, db);
+  parcelTransitionRoutes(app, db);
+  parcelProgressRoutes(app, db);
+  parcelReviewRoutes(app, db);
+  reportRoutes(app, db);
 }
