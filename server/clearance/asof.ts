@@ -17,6 +17,7 @@ export type ClusterParcelRow = ParcelStateRow & {
   current_land_code: string | null;
   flags: string[];
   notes: string | null;
+  is_synthetic: boolean;
   version: number;
   area_ha: number;
   household_count: number;

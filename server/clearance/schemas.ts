@@ -83,7 +83,7 @@ export const mapParcelPropertiesSchema = {
     current_land_code: nString, status: { type: ['string', 'null'], enum: [...PARCEL_STATUSES, null] }, step: { type: ['integer', 'null'] },
     flags: { type: 'array', items: { type: 'string' } }, area_ha: { type: 'number' }, household_count: { type: 'integer' },
     graves_total: { type: 'integer' }, graves_relocated: { type: 'integer' }, overdue: { type: 'array', items: { type: 'string' } },
-    version: { type: 'integer' }, label_point: pointSchema,
+    version: { type: 'integer' }, is_synthetic: { type: 'boolean' }, label_point: pointSchema,
   },
 } as const;
 

@@ -54,7 +54,7 @@ export function parcelRoutes(app: FastifyInstance, db: Database): void {
             flags: row.flags, area_ha: row.area_ha, household_count: row.household_count,
             graves_total: graves.total, graves_relocated: graves.relocated,
             overdue: state ? overdueOf(state, asOf ?? today).map((o) => o.kind) : [],
-            version: row.version, label_point: row.label_point,
+            version: row.version, is_synthetic: row.is_synthetic, label_point: row.label_point,
           },
         })),
       };

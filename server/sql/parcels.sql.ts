@@ -22,7 +22,7 @@ export const parcelById = `
 /** Parcels of a cluster for the map. $1 cluster id. */
 export const parcelsOfCluster = `
   SELECT p.id, p.cluster_id, p.commune_code, p.map_sheet_no, p.parcel_no, p.legal_land_code, p.current_land_code,
-         p.planned_land_code, p.flags, p.notes, p.version, p.planned_on, p.cadastral_area_m2, p.inventory->'graves' AS graves,
+         p.planned_land_code, p.flags, p.notes, p.is_synthetic, p.version, p.planned_on, p.cadastral_area_m2, p.inventory->'graves' AS graves,
          ST_Area(ST_Transform(p.geom, c.tm3_srid)) / 10000 AS area_ha, ${stateCols},
          (SELECT count(DISTINCT o.household_id) FROM parcel_owners o WHERE o.parcel_id = p.id)::int AS household_count,
          ST_AsGeoJSON(ST_PointOnSurface(p.geom), 8)::json AS label_point,

@@ -5,9 +5,9 @@
  * status drawn from its phase's spread. Each history is run through the real
  * state machine, so it is lawful by construction (dates, notice periods, order).
  */
-import { addDays } from '../../../src/core/clearance/dates';
+import { addDays, addMonths } from '../../../src/core/clearance/dates';
 import { applyTransition, initialState, type TransitionInput, type WorkflowState } from '../../../src/core/clearance/machine';
-import type { LandGroup, ParcelAction, ParcelStatus } from '../../../src/core/clearance/steps';
+import { statusRank, type LandGroup, type ParcelAction, type ParcelStatus } from '../../../src/core/clearance/steps';
 
 export const SEED_TODAY = '2026-11-21';
 
@@ -39,7 +39,7 @@ export const PHASES: readonly Phase[] = [
   },
   {
     plannedOn: '2025-05-20',
-    base: { hold_meeting: '2026-01-15', issue_notice: '2026-02-05', complete_inventory: '2026-03-10', draft_plan: '2026-07-20', post_plan: '2026-08-05', approve_plan: '2026-09-25', publish_plan: '2026-10-02', pay: '2026-10-15', decide_recovery: '2026-11-25' },
+    base: { hold_meeting: '2026-01-15', issue_notice: '2026-02-05', complete_inventory: '2026-03-10', draft_plan: '2026-08-20', post_plan: '2026-09-15', approve_plan: '2026-10-26', publish_plan: '2026-11-02', pay: '2026-11-06', decide_recovery: '2026-11-30' },
     numbers: { issue_notice: '18/TB-UBND', approve_plan: '1022/QĐ-UBND' },
     spread: [['paid', 16], ['published', 22], ['approved', 8], ['posted', 8], ['draft_plan', 10], ['inventoried', 12], ['notified', 8], ['inventory_refused', 6], ['inventory_persuasion', 4], ['compulsory_inventory_decided', 2], ['meeting', 4]],
   },
@@ -153,6 +153,20 @@ export function buildHistory(
     if (r.state.lastDate !== ev.date) ev.date = r.state.lastDate!;
     s = r.state;
     events.push(ev);
+  }
+  // A notice that lapsed while the parcel was held up is usually issued again.
+  const expiry = s.noticeDate ? addMonths(s.noticeDate, 12) : undefined;
+  if (expiry && expiry < SEED_TODAY && statusRank(s.status) < statusRank('recovery_decided') && rnd() < 0.7) {
+    let date = addDays(expiry, 10 + Math.floor(rnd() * 40));
+    if (date < s.lastDate!) date = s.lastDate!;
+    if (date <= SEED_TODAY) {
+      const renew: SeedEvent = { action: 'reissue_notice', date, decisionNo: nextNumber('TB'), signatory: signatoryOn(date), note: 'Thông báo thu hồi đất lại do thông báo trước đã hết hiệu lực' };
+      const r = applyTransition(s, renew, SEED_TODAY);
+      if (r.ok) {
+        s = r.state;
+        events.push(renew);
+      }
+    }
   }
   return { events, state: s };
 }

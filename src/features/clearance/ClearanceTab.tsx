@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { onMapClick } from '../../app/map-clicks';
+import { useI18n } from '../../app/i18n';
+import { useApp } from '../../app/store';
+import { todayInVietnam } from '../../core/clearance/dates';
+import { zoomToFeature } from '../../map/zoom';
+import { useClusters } from '../clusters/store';
+import { clearanceApi } from './api';
+import './clearance.css';
+import { ProgressCard, StatusLegend } from './ProgressCard';
+import { ProgressChart } from './ProgressChart';
+import { SelectionPanel } from './SelectionPanel';
+import { useClearance } from './store';
+import { TimeSlider } from './TimeSlider';
+
+/** Sidebar tab "GPMB": a cluster's clearance on the map, its progress, selection and bulk steps, replay, review. */
+export function ClearanceTab() {
+  const { t } = useI18n();
+  const { clusters, clusterId, progress, timeline, asOf, error, parcels } = useClearance();
+  const clusterFeatures = useClusters((s) => s.clusters);
+  const [month, setMonth] = useState(todayInVietnam().slice(0, 7));
+
+  useEffect(() => {
+    const st = useClearance.getState();
+    if (st.clusterId) void st.load(st.clusterId);
+    else void st.init();
+    const off = onMapClick('parcels', (id) => {
+      if (typeof id !== 'number') return;
+      // The cluster under the parcel also takes the click: keep its panel closed while on this tab.
+      useApp.getState().selectCluster(undefined);
+      void useClearance.getState().openRecord(id);
+    });
+    return () => {
+      off();
+      useClearance.getState().leave();
+    };
+  }, []);
+
+  useEffect(() => {
+    const f = clusterFeatures?.features.find((c) => c.properties.id === clusterId);
+    if (f) zoomToFeature(f, 16);
+  }, [clusterId, clusterFeatures]);
+
+  const first = timeline[0]?.month ? `${timeline[0].month}-01` : undefined;
+  return (
+    <div className="gpmb" data-testid="gpmb-tab">
+      <section className="gpmb-card">
+        <h2>{t('gpmb.title')}</h2>
+        {error && <p role="alert" className="error">{t('app.loadError')}: {error}</p>}
+        {clusters.length === 0 && !error && <p className="muted">{t('gpmb.noParcels')}</p>}
+        {clusters.length > 0 && (
+          <label className="gpmb-field">
+            {t('gpmb.cluster')}
+            <select value={clusterId ?? ''} onChange={(e) => void useClearance.getState().load(Number(e.target.value))} data-testid="gpmb-cluster">
+              {clusters.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {parcels?.features.some((f) => f.properties.is_synthetic) && <p className="note">{t('gpmb.synthetic')}</p>}
+      </section>
+      {progress && <ProgressCard p={progress.progress} />}
+      {clusterId && <SelectionPanel />}
+      {first && <TimeSlider from={first} asOf={asOf} onChange={(d) => void useClearance.getState().setAsOf(d)} />}
+      <ProgressChart points={timeline} asOf={asOf} />
+      {clusterId && (
+        <section className="gpmb-card">
+          <h3>{t('gpmb.review')}</h3>
+          <div className="gpmb-row">
+            <input type="month" value={month} max={todayInVietnam().slice(0, 7)} onChange={(e) => setMonth(e.target.value)} data-testid="gpmb-review-month" />
+            <a className="button" href={clearanceApi.reviewUrl(clusterId, month)} download data-testid="gpmb-review">{t('gpmb.download')}</a>
+          </div>
+        </section>
+      )}
+      {progress && <StatusLegend p={progress.progress} />}
+    </div>
+  );
+}
