@@ -4,6 +4,7 @@ import { clustersLayer } from './clusters.layer';
 import { communesLayer } from './communes.layer';
 import { districtsLayer } from './districts.layer';
 import { neighboursLayer } from './neighbours.layer';
+import { parcelsLayer } from './parcels.layer';
 import { planCorridorsLayer } from './plan-corridors.layer';
 import { planForestLayer } from './plan-forest.layer';
 import { planIndustrialLayer } from './plan-industrial.layer';
@@ -26,6 +27,7 @@ export const LAYER_REGISTRY: readonly MapLayerDef[] = [
   districtsLayer,
   clustersLayer,
   plotsLayer,
+  parcelsLayer,
 ];
 
 /** Where the app serves its glyph PBFs (server/routes/glyphs.route.ts); fonts are generated offline. */

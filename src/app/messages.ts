@@ -1,7 +1,8 @@
+import { clearanceMessages } from '../features/clearance/messages';
 import { clusterMessages } from '../features/clusters/messages';
 import { layerMessages } from '../features/layers/messages';
 import { plotMessages } from '../features/plots/messages';
 import type { Messages } from './i18n';
 
 /** Every feature's dictionaries. Add one line per feature. */
-export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages];
+export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages, clearanceMessages];

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { ClustersTab, SelectedClusterPanel } from '../features/clusters/ClustersTab';
 import { PlotsOverlay } from '../features/plots/PlotsOverlay';
 import { PlotsTab } from '../features/plots/PlotsTab';
+import { ClearanceTab } from '../features/clearance/ClearanceTab';
+import { ParcelPanel } from '../features/clearance/ParcelPanel';
 
 /**
  * A sidebar tab: its label, what it shows in the sidebar, and an optional
@@ -18,4 +20,5 @@ export interface SidebarTab {
 export const TABS: readonly SidebarTab[] = [
   { id: 'clusters', labelKey: 'tab.clusters', Sidebar: ClustersTab, Overlay: SelectedClusterPanel },
   { id: 'plots', labelKey: 'tab.plots', Sidebar: PlotsTab, Overlay: PlotsOverlay },
+  { id: 'gpmb', labelKey: 'tab.gpmb', Sidebar: ClearanceTab, Overlay: ParcelPanel },
 ];
