@@ -7,7 +7,7 @@ import { unzipFiles } from './zip';
 export function readKml(text: string): RawFeature[] {
   let doc: Document;
   try {
-    doc = new DOMParser().parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml') as unknown as Document;
+    doc = new DOMParser({ onError: (level: string, msg: string) => { if (level === 'fatalError') throw new Error(msg); } }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml') as unknown as Document;
   } catch (e) {
     throw new ImportError(400, 'CORRUPT_FILE', `Not valid XML: ${(e as Error).message.split('\n')[0]}`, 'Tệp KML không phải XML hợp lệ');
   }

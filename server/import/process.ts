@@ -68,12 +68,14 @@ function firstVertex(g: Polygon | MultiPolygon): number[] {
  */
 export function processFeatures(
   raw: RawFeature[],
-  opts: { tm3?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: { tm3?: number; onProgress?: (done: number, total: number) => void; nativeWinding?: boolean } = {},
 ): ImportedFeature[] {
   const out: ImportedFeature[] = [];
   const step = Math.max(1, Math.floor(raw.length / 20));
   raw.forEach((f, index) => {
     const r = repairGeometry(f.geometry);
+    // Shapefiles wind outer rings clockwise by definition: rewinding them is not a repair to report.
+    if (opts.nativeWinding) r.repairs = r.repairs.filter((x) => x.code !== 'REWOUND');
     const name = NAME_KEYS.map((k) => f.properties[k]).find((v) => typeof v === 'string' && v.trim()) as string | undefined;
     const base = { index, name: name?.trim() ?? null, properties: f.properties, repairs: r.repairs.map(note), issues: r.issues.map(note) };
     if (!r.geometry) {

@@ -67,6 +67,7 @@ export function importRoutes(app: FastifyInstance, db: Database): void {
           });
           const features = processFeatures(read.features, {
             tm3,
+            nativeWinding: read.format === 'shapefile',
             onProgress: (done, total) => progress?.({ type: 'progress', stage: 'check', done, total }),
           });
           await postgisCheck(db.pool, features);

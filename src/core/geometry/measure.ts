@@ -1,8 +1,9 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { Geodesic } from 'geographiclib-geodesic';
+import geographiclib from 'geographiclib-geodesic';
 import { toVn2000 } from '../crs/transform';
 
-const WGS84 = Geodesic.WGS84;
+// CommonJS package: default import works under Node ESM, Vite and Vitest alike.
+const WGS84 = geographiclib.Geodesic.WGS84;
 
 const partsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 

@@ -23,13 +23,18 @@ type Rings = Position[][];
 /** Pulls the polygon parts out of a GeoJSON geometry, or says why it has none. */
 function partsOf(input: unknown, repairs: Repair[], issues: Issue[]): { parts: Rings[]; multi: boolean } | undefined {
   const g = input as { type?: unknown; coordinates?: unknown; geometries?: unknown } | null;
-  if (!g || typeof g !== 'object' || typeof g.type !== 'string') {
+  if (g === null || g === undefined) {
+    issues.push({ code: 'EMPTY' });
+    return undefined;
+  }
+  if (typeof g !== 'object' || typeof g.type !== 'string') {
     issues.push({ code: 'BAD_STRUCTURE', detail: 'no geometry type' });
     return undefined;
   }
   if (g.type === 'GeometryCollection') {
     const parts: Rings[] = [];
-    for (const m of Array.isArray(g.geometries) ? g.geometries : []) {
+    const members = Array.isArray(g.geometries) ? g.geometries : [];
+    for (const m of members) {
       const sub = partsOf(m, repairs, []);
       if (sub) parts.push(...sub.parts);
     }
@@ -37,7 +42,9 @@ function partsOf(input: unknown, repairs: Repair[], issues: Issue[]): { parts: R
       issues.push({ code: 'NOT_POLYGON', detail: 'GeometryCollection' });
       return undefined;
     }
-    repairs.push({ code: 'GEOMETRY_COLLECTION_FLATTENED', count: parts.length });
+    // A collection of areas only (KML MultiGeometry) is a multi-part boundary, not a repair.
+    const dropped = members.filter((m) => !['Polygon', 'MultiPolygon'].includes((m as { type?: string } | null)?.type ?? '')).length;
+    if (dropped) repairs.push({ code: 'GEOMETRY_COLLECTION_FLATTENED', count: dropped });
     return { parts, multi: true };
   }
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
