@@ -15,6 +15,7 @@ import { healthRoutes } from './health.route';
 import { ogcRoutes } from './ogc.route';
 import { inspectionRoutes } from './inspections.route';
 import { planRoutes } from './plan.route';
+import { plotImportRoutes } from './plots-import.route';
 import { plotRoutes } from './plots.route';
 import { parcelProgressRoutes } from './parcels-progress.route';
 import { parcelReviewRoutes } from './parcels-review.route';
@@ -30,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   adminUnitRoutes(app, db);
   planRoutes(app, db);
   plotRoutes(app, db);
+  plotImportRoutes(app, db);
   projectRoutes(app, db);
   inspectionRoutes(app, db);
   decisionRoutes(app, db);
