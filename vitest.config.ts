@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'layers/**/*.test.ts', 'data/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'layers/**/*.test.ts', 'data/**/*.test.ts', 'tests/property/**/*.test.ts'],
           environment: 'node',
         },
       },
