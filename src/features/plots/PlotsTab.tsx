@@ -4,6 +4,7 @@ import { useApp } from '../../app/store';
 import { zoomToFeature } from '../../map/zoom';
 import { useClusters } from '../clusters/store';
 import { plotsApi } from './api';
+import { ImportPlots } from './ImportPlots';
 import { OccupancyCard } from './OccupancyCard';
 import { PlotCard } from './PlotCard';
 import { usePlots } from './store';
@@ -64,6 +65,7 @@ export function PlotsTab() {
       {loaded && selected && <PlotCard key={selected.id} plot={selected} projects={projects} />}
       {loaded && plots.features.length > 0 && <VacantList plots={plots} />}
       {loaded && plots.features.some((f) => f.properties.is_synthetic) && <p className="note">{t('plots.synthetic')}</p>}
+      {loaded && selectedClusterId !== undefined && <ImportPlots key={selectedClusterId} clusterId={selectedClusterId} />}
     </div>
   );
 }

@@ -143,7 +143,47 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
+export interface ImportPreview {
+  filename: string;
+  format: string;
+  crs: { epsg?: number; name: string };
+  warnings: string[];
+  count: number;
+  skipped: number;
+  fields: { name: string; values: string[]; distinct: number; filled: number; numeric: boolean }[];
+  suggested: { code: string; landUse: string | null; planAreaHa: string | null; note: string | null } | null;
+  land_use_values: { value: string; land_use: PlotLandUse | null }[];
+  features: { type: 'FeatureCollection'; features: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> }[] };
+}
+
+export interface ImportProblem {
+  index: number;
+  plot_code: string | null;
+  code: string;
+  message: string;
+  details?: { location?: { point?: [number, number] | null } };
+}
+
+async function postFile<T>(url: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: unknown } };
+  if (!res.ok) throw new ApiError(res.status, body.error?.code ?? 'HTTP', body.error?.message ?? res.statusText, body.error?.details);
+  return body as T;
+}
+
 export const plotsApi = {
+  importPreview: (file: File, crs?: number) =>
+    postFile<ImportPreview>(`/api/plots/import/preview${crs ? `?crs=${crs}` : ''}`, file),
+  importCommit: (body: {
+    cluster_id: number;
+    filename: string;
+    mapping: { code: string; land_use: string | null; plan_area_ha: string | null };
+    land_use_values: Record<string, PlotLandUse>;
+    default_land_use?: PlotLandUse;
+    features: ImportPreview['features']['features'];
+  }) => sendJson<{ created: number; codes: string[] }>('POST', '/api/plots/import', body),
   plots: (clusterId: number) => getJson<PlotsCollection>(`/api/plots?cluster_id=${clusterId}`),
   occupancyAll: () => getJson<Occupancy[]>('/api/occupancy'),
   projects: (clusterId: number) => getJson<Project[]>(`/api/projects?cluster_id=${clusterId}`),
