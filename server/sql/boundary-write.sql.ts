@@ -6,7 +6,7 @@ export const decisionOfCluster = `SELECT id, date FROM decisions WHERE id = $1 A
 
 export const currentBoundary = `
   SELECT id, decision_id, valid_from, is_illustrative,
-         round((ST_Area(ST_Transform(geom, $2)) / 10000)::numeric, 4) AS plane_area_ha
+         round((ST_Area(ST_Transform(geom, $2::int)) / 10000)::numeric, 4) AS plane_area_ha
   FROM cluster_boundaries WHERE cluster_id = $1 AND is_current`;
 
 export const closeBoundary = `
@@ -16,7 +16,7 @@ export const insertBoundary = `
   INSERT INTO cluster_boundaries (cluster_id, decision_id, valid_from, is_current, is_illustrative, note, geom)
   VALUES ($1, $2, $3, true, $4, $5, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($6), 4326)))
   RETURNING id, valid_from,
-    round((ST_Area(ST_Transform(geom, $7)) / 10000)::numeric, 4) AS plane_area_ha,
+    round((ST_Area(ST_Transform(geom, $7::int)) / 10000)::numeric, 4) AS plane_area_ha,
     round((ST_Area(geom::geography) / 10000)::numeric, 4) AS ellipsoidal_area_ha`;
 
 export const bumpClusterVersion = `UPDATE clusters SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`;
