@@ -1,8 +1,9 @@
 import { clearanceMessages } from '../features/clearance/messages';
 import { clusterMessages } from '../features/clusters/messages';
+import { dashboardMessages } from '../features/dashboard/messages';
 import { layerMessages } from '../features/layers/messages';
 import { plotMessages } from '../features/plots/messages';
 import type { Messages } from './i18n';
 
 /** Every feature's dictionaries. Add one line per feature. */
-export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages, clearanceMessages];
+export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages, clearanceMessages, dashboardMessages];

@@ -4,6 +4,8 @@ import { PlotsOverlay } from '../features/plots/PlotsOverlay';
 import { PlotsTab } from '../features/plots/PlotsTab';
 import { ClearanceTab } from '../features/clearance/ClearanceTab';
 import { ParcelPanel } from '../features/clearance/ParcelPanel';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DashboardTab } from '../features/dashboard/DashboardTab';
 
 /**
  * A sidebar tab: its label, what it shows in the sidebar, and an optional
@@ -21,4 +23,5 @@ export const TABS: readonly SidebarTab[] = [
   { id: 'clusters', labelKey: 'tab.clusters', Sidebar: ClustersTab, Overlay: SelectedClusterPanel },
   { id: 'plots', labelKey: 'tab.plots', Sidebar: PlotsTab, Overlay: PlotsOverlay },
   { id: 'gpmb', labelKey: 'tab.gpmb', Sidebar: ClearanceTab, Overlay: ParcelPanel },
+  { id: 'dashboard', labelKey: 'tab.dashboard', Sidebar: DashboardTab, Overlay: DashboardPage },
 ];
