@@ -8,7 +8,7 @@ import { EXCLUSION_LABELS, GROUPING_LABELS, OCCUPANCY_RULE, SOURCE_LABELS, STATU
 import type { Cell, TableColumn, TableModel } from './model';
 import { periodLabel } from './periods';
 import type { ProvinceReport, RegistryReport, SummaryReport } from './report';
-import type { SummaryMetric } from './comparison';
+import { SUMMARY_METRICS, type SummaryMetric } from './comparison';
 
 export const DASHBOARD_TABLES = ['status', 'clusters', 'units', 'clearance', 'published'] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
@@ -182,7 +182,9 @@ function clearanceTable(r: RegistryReport, l: Locale): TableModel {
 function publishedTable(r: SummaryReport, l: Locale): TableModel {
   const w = W[l];
   const o = r.occupancy;
-  const rows = r.summary.figures.map((f) => {
+  const order = (m: SummaryMetric) => SUMMARY_METRICS.indexOf(m);
+  const figures = [...r.summary.figures].sort((a, b) => order(a.metric) - order(b.metric));
+  const rows = figures.map((f) => {
     const digits = f.metric === 'occupancy_pct' || f.metric.endsWith('_ha') ? 2 : 0;
     const q = f.qualifier === '=' ? '' : `${f.qualifier} `;
     let used: Cell = `${q}${formatNumber(f.value, digits, l)}`;
