@@ -23,6 +23,7 @@ import { parcelRoutes } from './parcels.route';
 import { parcelTransitionRoutes } from './parcels-transitions.route';
 import { projectRoutes } from './projects.route';
 import { reportRoutes } from './reports.route';
+import { tileRoutes } from './tiles.route';
 
 /** Every route module of the API, registered in order. Add one line per module. */
 export async function registerRoutes(app: FastifyInstance, db: Database): Promise<void> {
@@ -49,4 +50,5 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   parcelProgressRoutes(app, db);
   parcelReviewRoutes(app, db);
   reportRoutes(app, db);
+  tileRoutes(app, db);
 }
