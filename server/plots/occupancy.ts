@@ -10,6 +10,7 @@ export interface OccupancyRow {
   cluster_name: string;
   industrial_land_ha: number | null;
   leased_land_ha: number | null;
+  investment_approved_land_ha: number | null;
   plot_count: number | null;
   industrial_plot_count: number | null;
   occupied_plot_count: number | null;
@@ -34,7 +35,7 @@ export function occupancyObject(r: OccupancyRow) {
           vacant_area_ha: r.vacant_area_ha ?? 0,
           occupancy_pct: r.occupancy_pct,
         };
-  const typedPct = typedOccupancyPct(r.leased_land_ha, r.industrial_land_ha);
+  const typedPct = typedOccupancyPct(r.leased_land_ha, r.industrial_land_ha, r.investment_approved_land_ha);
   const eff = effectiveOccupancyPct(computed?.occupancy_pct, typedPct);
   return {
     cluster_id: r.cluster_id,
@@ -43,6 +44,7 @@ export function occupancyObject(r: OccupancyRow) {
     typed: {
       industrial_land_ha: r.industrial_land_ha,
       leased_land_ha: r.leased_land_ha,
+      investment_approved_land_ha: r.investment_approved_land_ha,
       occupancy_pct: typedPct === null ? null : Math.round(typedPct * 10_000) / 10_000,
     },
     effective: { occupancy_pct: eff.pct, source: eff.source },

@@ -75,8 +75,8 @@ export const occupancySchema = {
     },
     typed: {
       type: 'object',
-      description: 'As typed in the registry (clusters.industrial_land_ha, leased_land_ha)',
-      properties: { industrial_land_ha: nNum, leased_land_ha: nNum, occupancy_pct: nNum },
+      description: 'As typed in the registry: (leased_land_ha + investment_approved_land_ha) ÷ industrial_land_ha',
+      properties: { industrial_land_ha: nNum, leased_land_ha: nNum, investment_approved_land_ha: nNum, occupancy_pct: nNum },
     },
     effective: {
       type: 'object',

@@ -61,7 +61,7 @@ export const vacantPlots = `
   ORDER BY h.code`;
 
 const occupancyColumns = `
-  c.id AS cluster_id, c.name AS cluster_name, c.industrial_land_ha, c.leased_land_ha,
+  c.id AS cluster_id, c.name AS cluster_name, c.industrial_land_ha, c.leased_land_ha, c.investment_approved_land_ha,
   o.plot_count, o.industrial_plot_count, o.occupied_plot_count, o.plan_area_ha, o.industrial_area_ha,
   o.occupied_area_ha, o.vacant_area_ha, o.occupancy_pct`;
 

@@ -106,6 +106,23 @@ describe('computed occupancy', () => {
     expect(all.find((o) => o.cluster_name === 'Cụm công nghiệp Hồ Sơn 1')!.effective.source).toBe('computed');
   });
 
+  it('the typed occupancy counts leased and investment-approved land (registry figures)', async () => {
+    const { rows } = await ctx.db.pool.query<{ id: number; industrial_land_ha: number | null; leased_land_ha: number | null; investment_approved_land_ha: number | null }>(
+      "SELECT id, industrial_land_ha, leased_land_ha, investment_approved_land_ha FROM clusters WHERE name = 'Cụm công nghiệp Đình Lập'",
+    );
+    const dl = rows[0]!;
+    const set = (i: number | null, l: number | null, a: number | null) =>
+      ctx.db.pool.query('UPDATE clusters SET industrial_land_ha = $2, leased_land_ha = $3, investment_approved_land_ha = $4 WHERE id = $1', [dl.id, i, l, a]);
+    await set(50, 10, 5);
+    try {
+      const o = (await ctx.app.inject({ method: 'GET', url: `/api/occupancy/${dl.id}` })).json();
+      expect(o.typed).toMatchObject({ industrial_land_ha: 50, leased_land_ha: 10, investment_approved_land_ha: 5, occupancy_pct: 30 });
+      expect(o.effective).toEqual({ occupancy_pct: 30, source: 'typed' });
+    } finally {
+      await set(dl.industrial_land_ha, dl.leased_land_ha, dl.investment_approved_land_ha);
+    }
+  });
+
   it('the vacant-land list sums to the vacant industrial area', async () => {
     const fc = await plotsOf(hoSon);
     const vacant = (await ctx.app.inject({ method: 'GET', url: `/api/plots/vacant?cluster_id=${hoSon}` })).json() as { count: number; total_area_ha: number; plots: { code: string }[] };

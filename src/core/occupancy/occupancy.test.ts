@@ -69,6 +69,9 @@ describe('typed and effective occupancy', () => {
     expect(typedOccupancyPct(30.5, 52)).toBeCloseTo(58.6538, 4);
     expect(typedOccupancyPct(null, 52)).toBeNull();
     expect(typedOccupancyPct(10, 0)).toBeNull();
+    // Land covered by an investment approval but not yet leased counts too.
+    expect(typedOccupancyPct(26.9, 48.5, 3.1)).toBeCloseTo((100 * 30) / 48.5, 6);
+    expect(typedOccupancyPct(null, 48.5, 3.1)).toBeCloseTo((100 * 3.1) / 48.5, 6);
   });
   it('prefers the computed value when the cluster has plots', () => {
     expect(effectiveOccupancyPct(61.2, 58.7)).toEqual({ pct: 61.2, source: 'computed' });

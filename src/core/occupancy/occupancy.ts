@@ -58,13 +58,20 @@ export function computeOccupancy(plots: readonly PlotHolding[]): Occupancy {
 }
 
 /**
- * Occupancy from the typed registry figures (clusters.leased_land_ha ÷
- * industrial_land_ha), shown beside the computed one; null when either is missing.
+ * Occupancy from the typed registry figures ((clusters.leased_land_ha +
+ * investment_approved_land_ha) ÷ industrial_land_ha), shown beside the computed
+ * one; null when the industrial figure or both occupied figures are missing.
  * @example typedOccupancyPct(30.5, 52) // → 58.65…
+ * @example typedOccupancyPct(26.9, 48.5, 3.1) // → 61.85…
  */
-export function typedOccupancyPct(leasedHa: number | null | undefined, industrialHa: number | null | undefined): number | null {
-  if (leasedHa === null || leasedHa === undefined || !industrialHa) return null;
-  return (100 * leasedHa) / industrialHa;
+export function typedOccupancyPct(
+  leasedHa: number | null | undefined,
+  industrialHa: number | null | undefined,
+  approvedHa: number | null | undefined = null,
+): number | null {
+  const none = (v: number | null | undefined) => v === null || v === undefined;
+  if ((none(leasedHa) && none(approvedHa)) || !industrialHa) return null;
+  return (100 * ((leasedHa ?? 0) + (approvedHa ?? 0))) / industrialHa;
 }
 
 /** The occupancy a consumer should use: computed when the cluster has plots, else the typed one. */

@@ -8,6 +8,10 @@ export function OccupancyCard({ occupancy }: { occupancy: Occupancy }) {
   const { t, locale } = useI18n();
   const c = occupancy.computed;
   const typed = occupancy.typed;
+  const typedOccupied =
+    typed.leased_land_ha === null && typed.investment_approved_land_ha === null
+      ? null
+      : (typed.leased_land_ha ?? 0) + (typed.investment_approved_land_ha ?? 0);
   return (
     <section className="plots-card occupancy" aria-label={t('plots.occ.title')}>
       <h3>{t('plots.occ.title')}</h3>
@@ -19,7 +23,7 @@ export function OccupancyCard({ occupancy }: { occupancy: Occupancy }) {
         <div>
           <div className="occupancy-typed" data-testid="occupancy-typed">{formatPct(typed.occupancy_pct, locale)}</div>
           <div className="muted">
-            {t('plots.occ.typed')} ({typed.leased_land_ha === null ? '—' : formatNumber(typed.leased_land_ha, 2, locale)}/
+            {t('plots.occ.typed')} ({typedOccupied === null ? '—' : formatNumber(typedOccupied, 2, locale)}/
             {formatHa(typed.industrial_land_ha, locale)})
           </div>
         </div>

@@ -42,7 +42,7 @@ export interface Occupancy {
     vacant_area_ha: number;
     occupancy_pct: number | null;
   } | null;
-  typed: { industrial_land_ha: number | null; leased_land_ha: number | null; occupancy_pct: number | null };
+  typed: { industrial_land_ha: number | null; leased_land_ha: number | null; investment_approved_land_ha: number | null; occupancy_pct: number | null };
   effective: { occupancy_pct: number | null; source: 'computed' | 'typed' | 'none' };
 }
 
