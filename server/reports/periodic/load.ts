@@ -73,7 +73,8 @@ export async function loadReport(db: Db, req: ReportRequest, now = new Date()): 
   // Figures as of the end of the period's last day, or now (an open period stops at today).
   const closed = req.period !== null && req.period.end < today;
   const asOf = closed ? req.period!.end : today;
-  const instant = closed ? endOfDayVn(asOf) : now.toISOString();
+  // Today: the open (current) version of every record, whatever the clocks of this host and the database.
+  const instant = closed ? endOfDayVn(asOf) : 'infinity';
 
   const records = (await db.query<{ id: number; record: RecordAsOf }>(q.recordsAsOf, [instant, req.province])).rows;
   const ids = records.map((r) => r.id);
