@@ -39,8 +39,7 @@ export const overlapAll = `
     SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name,
            (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM $4::text) AS own,
            ST_Transform(z.geom, $2::int) AS zp
-    FROM plan_zones z, s
-    WHERE z.geom && s.g4 AND ST_Intersects(z.geom, s.g4)
+    FROM s, derived.plan_zones_near(s.g4) AS z  -- index first; large zones as their nearby ST_Subdivide pieces (migration 062)
     UNION ALL
     SELECT c.id, 'clusters', 'SKN', NULL, c.name, false, ST_Transform(b.geom, $2::int)
     FROM cluster_boundaries b JOIN clusters c ON c.id = b.cluster_id, s
@@ -112,9 +111,9 @@ export const peerClusters = `
 /** Versions of the data a result was computed from (for reports). */
 export const dataVersions = `
   SELECT l.id, l.name_vi, l.name_en, l.source, l.is_synthetic, l.valid_from, l.sort_order,
-         count(z.id)::int AS zones, max(z.updated_at) AS updated_at
-  FROM plan_layers l LEFT JOIN plan_zones z ON z.layer_id = l.id
-  GROUP BY l.id ORDER BY l.sort_order, l.id`;
+         coalesce(st.zones, 0)::int AS zones, st.changed_at AS updated_at
+  FROM plan_layers l LEFT JOIN derived.plan_layer_stats st ON st.layer_id = l.id  -- kept by triggers (migration 060): no count over 10^6 zones
+  ORDER BY l.sort_order, l.id`;
 
 export const clustersVersion = `
   SELECT count(*)::int AS clusters, max(updated_at) AS updated_at FROM clusters`;
