@@ -4,6 +4,7 @@ import { clustersLayer } from './clusters.layer';
 import { communesLayer } from './communes.layer';
 import { districtsLayer } from './districts.layer';
 import { neighboursLayer } from './neighbours.layer';
+import { overlapLayer } from './overlap.layer';
 import { parcelsLayer } from './parcels.layer';
 import { planCorridorsLayer } from './plan-corridors.layer';
 import { planForestLayer } from './plan-forest.layer';
@@ -28,6 +29,7 @@ export const LAYER_REGISTRY: readonly MapLayerDef[] = [
   clustersLayer,
   plotsLayer,
   parcelsLayer,
+  overlapLayer,
 ];
 
 /** Where the app serves its glyph PBFs (server/routes/glyphs.route.ts); fonts are generated offline. */

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ClustersTab, SelectedClusterPanel } from '../features/clusters/ClustersTab';
+import { ConflictsTab } from '../features/conflicts/ConflictsTab';
 import { PlotsOverlay } from '../features/plots/PlotsOverlay';
 import { PlotsTab } from '../features/plots/PlotsTab';
 import { ClearanceTab } from '../features/clearance/ClearanceTab';
@@ -23,5 +24,6 @@ export const TABS: readonly SidebarTab[] = [
   { id: 'clusters', labelKey: 'tab.clusters', Sidebar: ClustersTab, Overlay: SelectedClusterPanel },
   { id: 'plots', labelKey: 'tab.plots', Sidebar: PlotsTab, Overlay: PlotsOverlay },
   { id: 'gpmb', labelKey: 'tab.gpmb', Sidebar: ClearanceTab, Overlay: ParcelPanel },
+  { id: 'conflicts', labelKey: 'tab.conflicts', Sidebar: ConflictsTab },
   { id: 'dashboard', labelKey: 'tab.dashboard', Sidebar: DashboardTab, Overlay: DashboardPage },
 ];

@@ -1,17 +1,23 @@
-import { feature, featureCollection, intersect, union } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature, featureCollection, intersect } from '@turf/turf';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { fromVn2000 } from '../crs/transform';
-import type { LandSeverity } from '../land/codes';
 import { ringPlaneArea } from '../geometry/area';
-import { PlanIndex, projectPolygons, type PlanePolygons } from './plan-index';
+import type { LandSeverity } from '../land/codes';
+import { intersectionArea, toRegion, type Region } from './clip-area';
+import { PlanIndex, projectPolygons, type Entry, type PlanePolygons } from './plan-index';
 import { severityOf } from './severity';
 import { buildOverlapTable, MIN_OVERLAP_HA, type FeatureOverlap, type OverlapTable } from './table';
 
 export interface LiveOverlapOptions {
-  /** Return each overlap's geometry (EPSG:4326) for the map. */
+  /** Also return each overlap's geometry (EPSG:4326) for the map: slower (a full clip per feature). */
   withGeometry?: boolean;
   /** Order of layers in the table. */
   layerOrder?: readonly string[];
+  /**
+   * The subject's own cluster: its boundary (feature `id` of layer `layerId`) is left out and
+   * its planned SKN site (a zone named `ownName`) is its target — as the server does.
+   */
+  exclude?: { layerId: string; id?: number | string; ownName?: string };
 }
 
 /** Plane area of polygons, ha (outer rings minus holes). */
@@ -24,52 +30,54 @@ export function planePolygonsHa(polys: PlanePolygons): number {
 const toGeom = (polys: PlanePolygons): Polygon | MultiPolygon =>
   polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
 
-const fromGeom = (g: Polygon | MultiPolygon): PlanePolygons => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-
-const unproject = (polys: PlanePolygons, epsg: number): MultiPolygon => ({
+const unproject = (g: Polygon | MultiPolygon, epsg: number): MultiPolygon => ({
   type: 'MultiPolygon',
-  coordinates: polys.map((rings) => rings.map((ring) => ring.map((p) => fromVn2000(epsg, [p[0]!, p[1]!]) as Position))),
+  coordinates: (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) =>
+    rings.map((ring) => ring.map((p) => fromVn2000(epsg, [p[0]!, p[1]!]) as Position)),
+  ),
 });
 
-function push<K>(m: Map<K, Feature<Polygon | MultiPolygon>[]>, k: K, f: Feature<Polygon | MultiPolygon>) {
+function push<K>(m: Map<K, Region[]>, k: K, r: Region) {
   const list = m.get(k);
-  if (list) list.push(f);
-  else m.set(k, [f]);
+  if (list) list.push(r);
+  else m.set(k, [r]);
 }
 
-/** Area (ha) of the union of each group of plane pieces. */
-function unionAreas<K>(groups: Map<K, Feature<Polygon | MultiPolygon>[]>): Map<K, number> {
-  const out = new Map<K, number>();
-  for (const [k, list] of groups) {
-    const u = list.length === 1 ? list[0]! : union(featureCollection(list));
-    out.set(k, u ? planePolygonsHa(fromGeom(u.geometry)) : 0);
+/** The overlap's geometry by a general clipper (Turf), in lon/lat; null if the clipper fails. */
+function overlapGeometry(subject: PlanePolygons, zone: PlanePolygons, epsg: number): MultiPolygon | null {
+  try {
+    const hit = intersect(featureCollection([feature(toGeom(subject)), feature(toGeom(zone))]));
+    return hit ? unproject(hit.geometry, epsg) : null;
+  } catch {
+    return null;
   }
-  return out;
 }
 
 /**
  * The overlap table of a boundary against the indexed plan features, computed in the
- * browser: R-tree candidates, then Turf intersections in the VN-2000 TM-3 plane
- * (proj4, the same definitions PostGIS uses), areas by the shoelace formula. The same
- * shape as the server's answer (`buildOverlapTable`), to within rounding.
+ * browser: R-tree candidates, exact intersection areas in the VN-2000 TM-3 plane (proj4,
+ * the same definitions PostGIS uses; see clip-area.ts), each layer's and each severity's
+ * covered area as the area of the union. The same shape as the server's answer
+ * (`buildOverlapTable`), to within rounding.
  * @example computeLiveOverlap(draft, index).layers[0].codes[0] // → { landCode: 'LUC', overlapHa: 12.3, ... }
  */
 export function computeLiveOverlap(boundary: Polygon | MultiPolygon, index: PlanIndex, opts: LiveOverlapOptions = {}): OverlapTable {
   const epsg = index.epsg;
   const subject = projectPolygons(boundary, epsg);
   const clusterHa = planePolygonsHa(subject);
-  const subjectFeature = feature(toGeom(subject));
+  const a = toRegion(subject);
   const overlaps: FeatureOverlap[] = [];
-  const pieces = new Map<string, Feature<Polygon | MultiPolygon>[]>();
-  const bySeverity = new Map<LandSeverity, Feature<Polygon | MultiPolygon>[]>();
-  for (const e of index.search(PlanIndex.bbox(boundary))) {
+  const byLayer = new Map<string, Region[]>();
+  const bySeverity = new Map<LandSeverity, Region[]>();
+  const ex = opts.exclude;
+  for (const e of index.search(PlanIndex.bbox(boundary)) as Entry[]) {
     const f = e.feature;
-    const hit = intersect(featureCollection([subjectFeature, feature(toGeom(index.plane(e)))]));
-    if (!hit) continue;
-    const polys = fromGeom(hit.geometry);
-    const ha = planePolygonsHa(polys);
+    if (ex && f.layerId === ex.layerId && ex.id !== undefined && f.id === ex.id) continue;
+    const zone = index.region(e);
+    const ha = intersectionArea(a, [zone]) / 10_000;
     if (ha < MIN_OVERLAP_HA) continue;
-    const severity = severityOf(f.layerId, f.landCode, f.own);
+    const own = f.own ?? (!!ex?.ownName && f.landCode === 'SKN' && f.name === ex.ownName);
+    const severity = severityOf(f.layerId, f.landCode, own);
     overlaps.push({
       id: f.id,
       layerId: f.layerId,
@@ -78,10 +86,14 @@ export function computeLiveOverlap(boundary: Polygon | MultiPolygon, index: Plan
       name: f.name,
       severity,
       overlapHa: ha,
-      ...(opts.withGeometry ? { geometry: unproject(polys, epsg) } : {}),
+      ...(opts.withGeometry ? { geometry: overlapGeometry(subject, index.plane(e), epsg) } : {}),
     });
-    push(pieces, f.layerId, hit);
-    push(bySeverity, severity, hit);
+    push(byLayer, f.layerId, zone);
+    push(bySeverity, severity, zone);
   }
-  return buildOverlapTable(clusterHa, overlaps, unionAreas(pieces), opts.layerOrder, unionAreas(bySeverity));
+  const union = <K>(groups: Map<K, Region[]>) =>
+    new Map([...groups].map(([k, zones]) => [k, zones.length === 1 ? NaN : intersectionArea(a, zones) / 10_000] as const));
+  // A group of one zone covers exactly that zone's overlap: reuse it (NaN → the table sums).
+  const clean = <K>(m: Map<K, number>) => new Map([...m].filter(([, v]) => !Number.isNaN(v)));
+  return buildOverlapTable(clusterHa, overlaps, clean(union(byLayer)), opts.layerOrder, clean(union(bySeverity)));
 }

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import RBush from 'rbush';
 import { toVn2000 } from '../crs/transform';
+import { toRegion, type Region } from './clip-area';
 
 /** A plan zone (or another cluster) the browser analyses against. */
 export interface PlanFeature {
@@ -17,13 +18,14 @@ export interface PlanFeature {
 /** Polygons → rings → positions, in a plane CRS (metres). */
 export type PlanePolygons = Position[][][];
 
-interface Entry {
+export interface Entry {
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
   feature: PlanFeature;
   plane?: PlanePolygons;
+  region?: Region;
 }
 
 export const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
@@ -80,6 +82,12 @@ export class PlanIndex {
   plane(e: Entry): PlanePolygons {
     e.plane ??= projectPolygons(e.feature.geometry, this.epsg);
     return e.plane;
+  }
+
+  /** The feature as a region for exact area computation (cached). */
+  region(e: Entry): Region {
+    e.region ??= toRegion(this.plane(e));
+    return e.region;
   }
 
   static bbox = bboxOf;
