@@ -64,7 +64,10 @@ export async function connectDatabase(
   opts: { seed?: boolean; log?: (msg: string) => void; onClose?: () => Promise<void> } = {},
 ): Promise<Database> {
   const log = opts.log ?? (() => undefined);
-  const pool = new pg.Pool({ connectionString: url, max: backend === 'embedded' ? 4 : 10 });
+  // PGlite is one backend session: pglite-socket multiplexes connections message by message, so
+  // two connections' extended-protocol messages (Parse/Bind/Execute) can interleave and answer each
+  // other's queries. One connection is correct and costs nothing (PGlite runs one query at a time).
+  const pool = new pg.Pool({ connectionString: url, max: backend === 'embedded' ? 1 : 10 });
   pool.on('error', (err) => log(`idle database connection error: ${err.message}`));
   try {
     const applied = await migrate(pool);

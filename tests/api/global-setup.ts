@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbedded, type EmbeddedDatabase } from '../../server/db/embedded';
+import { createApiToken, createUser } from '../../server/auth/users';
 import { connectDatabase, type Backend } from '../../server/db/database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dbUrl: string;
     backend: Backend;
+    /** Bearer token of the suite's admin account ('test-admin'). */
+    adminToken: string;
   }
 }
 
@@ -44,6 +47,8 @@ export default async function setup(project: TestProject) {
     url = embedded.url;
   }
   const db = await connectDatabase(url, backend);
+  const adminId = await createUser(db.pool, { username: 'test-admin', password: 'test-admin-password-1', role: 'admin', provinceCode: '20' });
+  project.provide('adminToken', await createApiToken(db.pool, adminId, 'api test suite'));
   await db.close();
   project.provide('dbUrl', url);
   project.provide('backend', backend);

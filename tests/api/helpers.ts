@@ -15,6 +15,9 @@ export async function startTestApp(): Promise<TestContext> {
   return { app, db };
 }
 
+/** Headers that sign a request in as the suite's admin (bearer token). */
+export const adminHeaders = (): Record<string, string> => ({ authorization: `Bearer ${inject('adminToken')}` });
+
 export async function stopTestApp(ctx: TestContext | undefined): Promise<void> {
   await ctx?.app.close();
   await ctx?.db.close();
