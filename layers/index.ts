@@ -1,8 +1,10 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { backgroundLayer } from './background.layer';
+import { clusterVersionsLayer } from './cluster-versions.layer';
 import { clustersLayer } from './clusters.layer';
 import { communesLayer } from './communes.layer';
 import { districtsLayer } from './districts.layer';
+import { labelsLayer } from './labels.layer';
 import { neighboursLayer } from './neighbours.layer';
 import { overlapLayer } from './overlap.layer';
 import { parcelsLayer } from './parcels.layer';
@@ -27,9 +29,12 @@ export const LAYER_REGISTRY: readonly MapLayerDef[] = [
   communesLayer,
   districtsLayer,
   clustersLayer,
+  clusterVersionsLayer,
   plotsLayer,
   parcelsLayer,
   overlapLayer,
+  // Labels stay on top: add new layers above this line.
+  labelsLayer,
 ];
 
 /** Where the app serves its glyph PBFs (server/routes/glyphs.route.ts); fonts are generated offline. */

@@ -16,7 +16,7 @@ export const planLandUseLayer: MapLayerDef = {
       id: 'plan_land_use-fill',
       type: 'fill',
       source: 'plan_land_use',
-      paint: { 'fill-color': landCodeColor(), 'fill-opacity': 0.8 },
+      paint: { 'fill-color': landCodeColor(), 'fill-opacity': 0.65 },
     },
     {
       id: 'plan_land_use-line',

@@ -3,12 +3,16 @@ import type { FeatureCollection } from 'geojson';
 import neighboursUrl from '../../data/boundaries/vn_provinces_lowres_census2009.geojson?url';
 import { api } from '../api/client';
 import { useClusters } from '../features/clusters/store';
+import { useLayerSettingsOnMap, usePlanLayerData } from '../features/layers/usePlanLayers';
 import type { LngLatBounds } from '../map/MapController';
 import { MapView } from '../map/MapView';
 import { useI18n } from './i18n';
+import { labelFeatures } from './labels';
 import { dispatchMapClick, onMapClick } from './map-clicks';
 import { useApp } from './store';
 import { TABS } from './tabs';
+import { useOnlineBasemap } from './useBasemapConfig';
+import { useUrlSync } from './useUrlSync';
 
 /** Lạng Sơn's extent (data/boundaries/SOURCES.md). */
 const PROVINCE_BOUNDS: LngLatBounds = [106.0954, 21.3252, 107.364, 22.4615];
@@ -41,6 +45,10 @@ export function App() {
   const mapSources = useApp((s) => s.mapSources);
   const clusters = useClusters((s) => s.clusters);
   const [base, baseError] = useBasemap();
+  usePlanLayerData();
+  useLayerSettingsOnMap();
+  useUrlSync();
+  useOnlineBasemap();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -54,9 +62,15 @@ export function App() {
     });
   }, []);
 
+  const labels = useMemo(() => labelFeatures(clusters, base.communes), [clusters, base.communes]);
   const sources = useMemo(
-    () => ({ ...base, clusters: clusters as FeatureCollection | undefined, ...mapSources }),
-    [base, clusters, mapSources],
+    () => ({
+      ...base,
+      clusters: clusters as FeatureCollection | undefined,
+      labels,
+      ...mapSources,
+    }),
+    [base, clusters, labels, mapSources],
   );
   const tab = TABS.find((x) => x.id === activeTab) ?? TABS[0]!;
 

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ClustersTab, SelectedClusterPanel } from '../features/clusters/ClustersTab';
+import { LayerPanel } from '../features/layers/LayerPanel';
 import { ConflictsTab } from '../features/conflicts/ConflictsTab';
 import { PlotsOverlay } from '../features/plots/PlotsOverlay';
 import { PlotsTab } from '../features/plots/PlotsTab';
@@ -22,6 +23,7 @@ export interface SidebarTab {
 /** The tabs, in order. Add one entry per feature. */
 export const TABS: readonly SidebarTab[] = [
   { id: 'clusters', labelKey: 'tab.clusters', Sidebar: ClustersTab, Overlay: SelectedClusterPanel },
+  { id: 'layers', labelKey: 'tab.layers', Sidebar: LayerPanel },
   { id: 'plots', labelKey: 'tab.plots', Sidebar: PlotsTab, Overlay: PlotsOverlay },
   { id: 'gpmb', labelKey: 'tab.gpmb', Sidebar: ClearanceTab, Overlay: ParcelPanel },
   { id: 'conflicts', labelKey: 'tab.conflicts', Sidebar: ConflictsTab },

@@ -8,6 +8,23 @@ maplibregl.setWorkerUrl(workerUrl);
 
 export type LngLatBounds = [number, number, number, number];
 
+/** A map view: centre and zoom. */
+export interface ViewState {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+const OPACITY_PROP: Partial<Record<string, string>> = {
+  fill: 'fill-opacity',
+  line: 'line-opacity',
+  symbol: 'text-opacity',
+  raster: 'raster-opacity',
+  circle: 'circle-opacity',
+};
+
+const styleLayersOf = (layerId: string) => LAYER_REGISTRY.find((l) => l.id === layerId)?.layers ?? [];
+
 export interface MapControllerOptions {
   container: HTMLElement;
   bounds: LngLatBounds;
@@ -27,7 +44,7 @@ export class MapController {
   constructor(opts: MapControllerOptions) {
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: buildStyle(),
+      style: buildStyle(LAYER_REGISTRY, typeof location === 'undefined' ? '' : location.origin),
       bounds: opts.bounds,
       fitBoundsOptions: { padding: { top: 60, left: 310, right: 20, bottom: 20 } },
       attributionControl: { compact: true, customAttribution: 'Ranh giới hành chính: censusVN2009 (MIT)' },
@@ -70,6 +87,74 @@ export class MapController {
   /** Pans and zooms to fit a box. */
   fitBounds(b: LngLatBounds, maxZoom = 14): void {
     this.map.fitBounds(b, { padding: 80, maxZoom, duration: 600 });
+  }
+
+  /** Shows or hides every style layer of a registry layer. */
+  async setLayerVisible(layerId: string, visible: boolean): Promise<void> {
+    await this.ready;
+    for (const l of styleLayersOf(layerId)) this.map.setLayoutProperty(l.id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Scales the opacity of every style layer of a registry layer (1 = as styled). */
+  async setLayerOpacity(layerId: string, opacity: number): Promise<void> {
+    await this.ready;
+    for (const l of styleLayersOf(layerId)) {
+      const prop = OPACITY_PROP[l.type];
+      if (!prop) continue;
+      const base = (l.paint as Record<string, unknown> | undefined)?.[prop];
+      // Opacity 1 restores the style as written (expressions included); a zoom curve is left alone.
+      const value = opacity === 1 ? base : typeof base === 'number' ? base * opacity : base === undefined ? opacity : ['*', base, opacity];
+      if (opacity !== 1 && Array.isArray(base) && JSON.stringify(base).includes('"zoom"')) continue;
+      if (JSON.stringify(this.map.getPaintProperty(l.id, prop as 'fill-opacity')) !== JSON.stringify(value))
+        this.map.setPaintProperty(l.id, prop as 'fill-opacity', value as number | undefined);
+    }
+  }
+
+  /** Draws registry layers in this order (bottom to top); layers not named keep their place above. */
+  async setLayerOrder(layerIds: readonly string[]): Promise<void> {
+    await this.ready;
+    const named = new Set(layerIds.flatMap((id) => styleLayersOf(id).map((l) => l.id)));
+    const above = this.map.getStyle().layers.map((l) => l.id);
+    const firstNamed = above.findIndex((id) => named.has(id));
+    const after = above.slice(firstNamed).filter((id) => !named.has(id));
+    for (const id of layerIds) for (const l of styleLayersOf(id)) this.map.moveLayer(l.id);
+    for (const id of after) this.map.moveLayer(id);
+  }
+
+  /** The current view (centre lon/lat and zoom). */
+  getView(): ViewState {
+    const c = this.map.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  /** Jumps to a view without animation. */
+  setView(v: ViewState): void {
+    this.map.jumpTo({ center: [v.lng, v.lat], zoom: v.zoom });
+  }
+
+  /** Calls back after every pan or zoom; returns the unsubscribe function. */
+  onViewChange(cb: (v: ViewState) => void): () => void {
+    const handler = () => cb(this.getView());
+    this.map.on('moveend', handler);
+    return () => this.map.off('moveend', handler);
+  }
+
+  /** Adds an online basemap under every layer: an XYZ raster template or a style URL's raster sources. */
+  async setBasemap(b: { kind: 'raster'; tiles: string } | { kind: 'style'; url: string }): Promise<void> {
+    await this.ready;
+    if (this.map.getSource('basemap')) return;
+    const before = this.map.getStyle().layers[1]?.id;
+    if (b.kind === 'raster') {
+      this.map.addSource('basemap', { type: 'raster', tiles: [b.tiles], tileSize: 256, attribution: new URL(b.tiles).host });
+      this.map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' }, before);
+      return;
+    }
+    const style = (await (await fetch(b.url)).json()) as maplibregl.StyleSpecification;
+    for (const [id, src] of Object.entries(style.sources)) this.map.addSource(`basemap:${id}`, src);
+    for (const l of style.layers) {
+      if (l.type === 'symbol' || l.type === 'background' || !('source' in l)) continue;
+      this.map.addLayer({ ...l, id: `basemap:${l.id}`, source: `basemap:${String(l.source)}` } as maplibregl.LayerSpecification, before);
+    }
   }
 
   destroy(): void {

@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The built front end, for tests that start servers of their own. */
+    staticDir: string;
   }
 }
 
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
     child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
   });
   project.provide('baseUrl', url);
+  project.provide('staticDir', staticDir);
   console.log(`[e2e] app served at ${url}`);
   return async () => {
     child.kill('SIGTERM');

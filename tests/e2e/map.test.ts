@@ -41,6 +41,10 @@ describe('the map page', () => {
 
   it('draws Đình Lập in its status colour', async () => {
     const dl = await dinhLap();
+    // Over the plain province: the provincial plan layers (drawn beneath clusters) are hidden here.
+    await page.evaluate(() =>
+      Promise.all(['plan_land_use', 'plan_forest', 'plan_industrial', 'plan_corridors', 'plan_relics'].map((id) => window.__ccnMap!.setLayerVisible(id, false))),
+    );
     await page.evaluate((c) => window.__ccnMap!.map.jumpTo({ center: c, zoom: 14 }), dl.point);
     await waitForIdle(page);
     const { x, y } = await project(page, dl.point);

@@ -1,24 +1,29 @@
-import { useEffect, useState } from 'react';
-import { api, type ClusterDetail } from '../../api/client';
-import { formatDate, formatHa } from '../../core/format/number';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { AreaReconciliation } from './AreaReconciliation';
+import { clustersApi, type ClusterFullDetail } from './api';
+import { BoundaryVersions } from './BoundaryVersions';
+import { ClusterEditForm } from './ClusterEditForm';
+import { ClusterRecordView } from './ClusterRecordView';
+import { DecisionTimeline } from './DecisionTimeline';
+import { useClusters } from './store';
 
 export interface ClusterPanelProps {
   clusterId: number;
   onClose: () => void;
 }
 
-/** Detail panel of one cluster: areas, location, decisions timeline. */
+/** Detail panel of one cluster: areas and their reconciliation, record, decisions, boundary history; edit form. */
 export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
-  const { t, locale } = useI18n();
-  const [detail, setDetail] = useState<ClusterDetail | null>(null);
+  const { t } = useI18n();
+  const [detail, setDetail] = useState<ClusterFullDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
+  const reload = useCallback(() => {
     let live = true;
-    setDetail(null);
-    setError(null);
-    api.cluster(clusterId).then(
+    clustersApi.detail(clusterId).then(
       (d) => live && setDetail(d),
       (e: Error) => live && setError(e.message),
     );
@@ -27,6 +32,14 @@ export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
     };
   }, [clusterId]);
 
+  useEffect(() => {
+    setDetail(null);
+    setError(null);
+    setEditing(false);
+    setSaved(false);
+    return reload();
+  }, [reload]);
+
   if (error) return <aside className="panel" role="alert">{t('app.loadError')}: {error}</aside>;
   if (!detail) return <aside className="panel" aria-busy="true">{t('app.loading')}</aside>;
   const p = detail.properties;
@@ -34,39 +47,45 @@ export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
     <aside className="panel" data-testid="cluster-panel" aria-label={p.name}>
       <header className="panel-header">
         <h2>{p.name}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')}>×</button>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')}>
+          ×
+        </button>
       </header>
-      <p className="status-chip" data-status={p.status}>{t(`status.${p.status}`)}</p>
-      <dl className="facts">
-        <dt>{t('panel.declaredArea')}</dt>
-        <dd className="area" data-testid="declared-area">
-          {p.declared_area_ha === null ? t('panel.notFixed') : formatHa(p.declared_area_ha, locale)}
-        </dd>
-        <dt>{t('panel.planeArea')}</dt>
-        <dd data-testid="plane-area">{formatHa(p.plane_area_ha, locale)}</dd>
-        <dt>{t('panel.ellipsoidalArea')}</dt>
-        <dd data-testid="ellipsoidal-area">{formatHa(p.ellipsoidal_area_ha, locale)}</dd>
-        <dt>{t('panel.location')}</dt>
-        <dd>{(p.commune_names ?? []).join(', ') || '—'}</dd>
-        <dt>{t('panel.district')}</dt>
-        <dd>{p.district_name ?? '—'}</dd>
-        <dt>{t('panel.investor')}</dt>
-        <dd>{p.investor_name ?? t('panel.none')}</dd>
-      </dl>
-      <h3>{t('panel.decisions')}</h3>
-      {detail.decisions.length === 0 ? (
-        <p className="muted">{t('panel.noDecisions')}</p>
-      ) : (
-        <ol className="timeline">
-          {detail.decisions.map((d) => (
-            <li key={d.id}>
-              <strong>{d.number}</strong> · {formatDate(d.date)} · {d.issuer}
-              {d.summary && <div className="muted">{d.summary}</div>}
-            </li>
-          ))}
-        </ol>
+      <div className="panel-subheader">
+        <p className="status-chip" data-status={p.status}>
+          {t(`status.${p.status}`)}
+        </p>
+        {!editing && (
+          <button type="button" className="edit-button" onClick={() => (setEditing(true), setSaved(false))}>
+            {t('edit.open')}
+          </button>
+        )}
+      </div>
+      {saved && (
+        <p className="note ok" role="status">
+          {t('edit.saved')}
+        </p>
       )}
-      {p.boundary_illustrative && <p className="note">{t('panel.illustrative')}</p>}
+      {editing ? (
+        <ClusterEditForm
+          cluster={p}
+          onCancel={() => setEditing(false)}
+          onSaved={(d) => {
+            setDetail(d);
+            setEditing(false);
+            setSaved(true);
+            void useClusters.getState().load();
+          }}
+        />
+      ) : (
+        <>
+          <AreaReconciliation declaredHa={p.declared_area_ha} planeHa={p.plane_area_ha} ellipsoidalHa={p.ellipsoidal_area_ha} />
+          <ClusterRecordView c={p} />
+          <DecisionTimeline clusterId={p.id} decisions={detail.decisions} onChanged={reload} />
+          <BoundaryVersions clusterId={p.id} currentVersion={p.boundary_id ?? 0} />
+          {p.boundary_illustrative && <p className="note">{t('panel.illustrative')}</p>}
+        </>
+      )}
     </aside>
   );
 }

@@ -1,15 +1,14 @@
-import { LAYER_REGISTRY } from '../../../layers';
+import { clustersLayer } from '../../../layers/clusters.layer';
 import { useI18n } from '../../app/i18n';
 
-/** Legend of the visible layers, from each layer's own legend definition. */
+/** Legend of the cluster statuses (every layer's legend is in the layer panel). */
 export function Legend() {
   const { t } = useI18n();
-  const rows = LAYER_REGISTRY.flatMap((l) => l.legend);
   return (
-    <section className="legend" aria-label="legend">
-      {rows.map((r) => (
+    <section className="legend" aria-label={t('layer.clusters')}>
+      {clustersLayer.legend.map((r) => (
         <div key={r.labelKey} className="legend-row">
-          <span className={`legend-swatch ${r.kind}`} style={r.kind === 'fill' ? { background: r.color } : { borderColor: r.color }} />
+          <span className={`legend-swatch ${r.kind}`} style={{ background: r.color }} />
           {t(r.labelKey)}
         </div>
       ))}
