@@ -82,7 +82,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: staticDir, wildcard: false });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      // API clients (and GDAL/QGIS on /ogc) get a JSON 404, never the app's index.html.
+      if (/^\/(api|ogc|fonts)(\/|$|\?)/.test(req.url) || req.method !== 'GET') {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url}` } });
       }
       return reply.sendFile('index.html');

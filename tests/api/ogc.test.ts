@@ -144,3 +144,23 @@ describe('GDAL reads the OGC API', () => {
     expect(dl.properties.plane_area_ha.toFixed(2)).toBe('71.39');
   });
 });
+
+describe('OGC API in the OpenAPI document', () => {
+  it('describes the /ogc routes and the registry routes', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    for (const p of [
+      '/ogc',
+      '/ogc/conformance',
+      '/ogc/collections',
+      '/ogc/collections/{cid}/items',
+      '/ogc/collections/{cid}/items/{fid}',
+      '/api/clusters/{id}/decisions',
+      '/api/decisions/{id}',
+      '/api/clusters/{id}/boundaries',
+      '/api/clusters/{id}/boundaries/diff',
+      '/api/plan-layers',
+      '/api/config',
+    ])
+      expect(Object.keys(doc.paths), p).toContain(p);
+  });
+});
