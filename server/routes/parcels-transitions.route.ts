@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { readParcel, staleVersion } from '../clearance/record';
 import { errors, idParams, idSchema, parcelFeatureSchema, transitionFields, versionSchema } from '../clearance/schemas';
 import { parcelLabel, transitionParcel, type Refused, type TransitionBody } from '../clearance/transition';
+import { undoLastTransition } from '../clearance/undo';
 import { withTransaction, type Database } from '../db/database';
 import { HttpError } from '../errors';
 
@@ -38,6 +39,24 @@ export function parcelTransitionRoutes(app: FastifyInstance, db: Database): void
         return readParcel(c, req.params.id);
       });
     },
+  );
+
+  app.delete<{ Params: { id: number }; Querystring: { version: number } }>(
+    '/api/parcels/:id/transitions/last',
+    {
+      schema: {
+        summary: 'Withdraw the last recorded transition of a parcel (an entry made in error); the state is replayed from the rest of the history',
+        tags: ['clearance'],
+        params: idParams,
+        querystring: { type: 'object', required: ['version'], additionalProperties: false, properties: { version: versionSchema } },
+        response: { 200: parcelFeatureSchema, ...errors },
+      },
+    },
+    async (req) =>
+      withTransaction(db.pool, async (c) => {
+        await undoLastTransition(c, req, req.params.id, req.query.version);
+        return readParcel(c, req.params.id);
+      }),
   );
 
   app.post<{ Body: TransitionBody & { items: { id: number; version: number }[] } }>(

@@ -21,6 +21,10 @@ const get = async (url: string) => {
   return res.json();
 };
 const q = async <T>(sql: string, params: unknown[] = []) => (await ctx.db.pool.query(sql, params)).rows as T[];
+interface Totals {
+  parcels: number; ha: number; ho_ha: number; ho_parcels: number; proposed: number; approved: number; paid: number;
+  graves: number; relocated: number; payment_overdue: number; notice_expired: number;
+}
 const dlId = async () => (await q<{ id: number }>(`SELECT ${DL} AS id`))[0]!.id;
 
 describe('progress of the demo cluster equals independent SQL over the parcel tables', () => {
@@ -31,7 +35,7 @@ describe('progress of the demo cluster equals independent SQL over the parcel ta
     const p = body.progress;
     expect(body.cluster_name).toBe('Cụm công nghiệp Đình Lập');
     const HO = "('handed_over','cadastre_updated')";
-    const [t] = await q<Record<string, number>>(
+    const [t] = await q<Totals>(
       `SELECT count(*)::int AS parcels,
               sum(ST_Area(ST_Transform(geom, 9215))) / 10000 AS ha,
               coalesce(sum(ST_Area(ST_Transform(geom, 9215))) FILTER (WHERE status IN ${HO}), 0) / 10000 AS ho_ha,
@@ -56,7 +60,7 @@ describe('progress of the demo cluster equals independent SQL over the parcel ta
     expect(p.graves).toEqual({ total: t!.graves, relocated: t!.relocated });
     expect(p.overdue).toEqual({ payment_overdue: t!.payment_overdue, notice_expired: t!.notice_expired });
     // The demo has something in each of these, else the comparison proves little.
-    for (const k of ['ho_parcels', 'paid', 'graves', 'payment_overdue', 'notice_expired']) expect(t![k], k).toBeGreaterThan(0);
+    for (const k of ['ho_parcels', 'paid', 'graves', 'payment_overdue', 'notice_expired'] as const) expect(t![k], k).toBeGreaterThan(0);
 
     const byStatus = await q<{ status: string; parcels: number; ha: number; households: number }>(
       `SELECT p.status, count(DISTINCT p.id)::int AS parcels,
@@ -267,5 +271,30 @@ describe('transitions', () => {
       payload: { cluster_id: s.clusterId, commune_code: s.commune, map_sheet_no: 'T-tr', parcel_no: '1', legal_land_code: 'CLN', planned_on: '2025-06-01', geometry: { type: 'Polygon', coordinates: [[[s.lon, s.lat], [s.lon + 0.001, s.lat], [s.lon + 0.001, s.lat + 0.001], [s.lon, s.lat]]] } },
     });
     expect(dup.statusCode).toBe(409);
+  });
+});
+
+describe('withdrawing an entry made in error', () => {
+  it('removes the last event, replays the rest, audits it; refuses a stale version', async () => {
+    const p = await createParcel(ctx.app, s, 'un', 0);
+    const step = (version: number, payload: object) =>
+      ctx.app.inject({ method: 'POST', url: `/api/parcels/${p.id}/transitions`, payload: { version, ...payload } });
+    await step(1, { action: 'hold_meeting', date: '2025-06-10' });
+    await step(2, { action: 'issue_notice', date: '2025-06-20', decision_no: '112/TB-UBND', signatory: 'CT' });
+    const stale = await ctx.app.inject({ method: 'DELETE', url: `/api/parcels/${p.id}/transitions/last?version=2` });
+    expect(stale.statusCode).toBe(409);
+    const res = await ctx.app.inject({ method: 'DELETE', url: `/api/parcels/${p.id}/transitions/last?version=3` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().properties).toMatchObject({ status: 'meeting', version: 4, notice_date: null, compensation_proposed: 100_000_000 });
+    expect(res.json().events.map((e: { action: string }) => e.action)).toEqual(['hold_meeting']);
+    const audit = await q<{ before: { event: { action: string } } }>(
+      "SELECT before FROM audit_log WHERE entity = 'parcel' AND entity_id = $1 AND action = 'undo_transition'",
+      [String(p.id)],
+    );
+    expect(audit.map((a) => a.before.event.action)).toEqual(['issue_notice']);
+    await ctx.app.inject({ method: 'DELETE', url: `/api/parcels/${p.id}/transitions/last?version=4` });
+    const none = await ctx.app.inject({ method: 'DELETE', url: `/api/parcels/${p.id}/transitions/last?version=5` });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.code).toBe('NO_HISTORY');
   });
 });
