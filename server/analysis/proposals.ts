@@ -10,6 +10,7 @@ export interface ProposalRow {
   id: number;
   name: string | null;
   clusterId: number | null;
+  srid: number | null;
   geometry: Polygon | MultiPolygon;
 }
 
@@ -32,11 +33,12 @@ export async function loadProposal(q: pg.Pool | pg.PoolClient, id: number): Prom
   // Identifiers only from this allow-list of known column names.
   const name = cols.has('name') ? 'name' : 'NULL::text';
   const cluster = cols.has('cluster_id') ? 'cluster_id' : 'NULL::int';
-  const { rows } = await q.query<{ id: number; name: string | null; cluster_id: number | null; geometry: Polygon | MultiPolygon }>(
-    `SELECT id, ${name} AS name, ${cluster} AS cluster_id, ST_AsGeoJSON(${geomCol}, 9)::json AS geometry FROM proposals WHERE id = $1`,
+  const srid = cols.has('tm3_srid') ? 'tm3_srid' : 'NULL::int';
+  const { rows } = await q.query<{ id: number; name: string | null; cluster_id: number | null; srid: number | null; geometry: Polygon | MultiPolygon }>(
+    `SELECT id, ${name} AS name, ${cluster} AS cluster_id, ${srid} AS srid, ST_AsGeoJSON(${geomCol}, 9)::json AS geometry FROM proposals WHERE id = $1`,
     [id],
   );
   const r = rows[0];
   if (!r) throw new HttpError(404, 'NOT_FOUND', `Proposal ${id} does not exist`);
-  return { id: r.id, name: r.name, clusterId: r.cluster_id, geometry: r.geometry };
+  return { id: r.id, name: r.name, clusterId: r.cluster_id, srid: r.srid, geometry: r.geometry };
 }

@@ -100,7 +100,7 @@ export async function resolveSubject(q: pg.Pool | pg.PoolClient, req: SubjectReq
     const p = await loadProposal(q, req.proposalId!);
     const cluster = p.clusterId ? ((await loadCluster(q, p.clusterId)) ?? null) : null;
     assertBoundary(p.geometry);
-    subject = { kind: 'proposal', id: p.id, name: p.name, geometry: p.geometry, cluster, srid: cluster?.tm3_srid };
+    subject = { kind: 'proposal', id: p.id, name: p.name, geometry: p.geometry, cluster, srid: p.srid ?? cluster?.tm3_srid };
   }
   const geojson = JSON.stringify(subject.geometry);
   await assertValidInDb(q, geojson);

@@ -16,6 +16,9 @@ export const TEXT = { features: { ccmp: false } } as unknown as PDFKit.Mixins.Te
 
 export type Doc = PDFKit.PDFDocument;
 
+/** Noto Sans has no ≥ ≤ →: say them in words (the report is in Vietnamese). */
+export const pdfText = (s: string): string => s.replace(/≥\s?/g, 'tối thiểu ').replace(/≤\s?/g, 'tối đa ').replace(/→/g, '-');
+
 export const PAGE = { width: 595.28, height: 841.89, margin: 40 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
@@ -64,6 +67,7 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: { swa
     if (doc.y + h > PAGE.height - PAGE.margin - 14) {
       doc.addPage();
       if (!bold) drawRow(columns.map((c) => c.header), true, '#e8e8e8');
+      doc.font(bold ? 'bold' : 'regular').fontSize(size);
     }
     const y = doc.y;
     let x = x0;

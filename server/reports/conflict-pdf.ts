@@ -6,7 +6,7 @@ import {
   codeNameVi, computedAtVi, crsText, dataVersionLines, haText, layerNameVi, pctText, severityVi, STATUS_VI, SUBJECT_KIND_VI, subjectTitle,
 } from './conflict-labels';
 import { drawOverlapMap } from './conflict-pdf-map';
-import { CONTENT_WIDTH, footers, heading, newDocument, PAGE, table, TEXT, toBuffer } from './conflict-pdf-kit';
+import { CONTENT_WIDTH, footers, heading, newDocument, PAGE, pdfText, table, TEXT, toBuffer } from './conflict-pdf-kit';
 
 const STATUS_COLORS = { pass: '#1a9641', warn: '#fdae61', fail: '#d7191c', not_applicable: undefined } as const;
 
@@ -94,7 +94,7 @@ export async function conflictPdf(r: ConflictResult): Promise<Buffer> {
   table(
     doc,
     [{ header: 'Điều kiện', width: 120 }, { header: 'Căn cứ', width: 120 }, { header: 'Kết quả', width: 60 }, { header: 'Nội dung và số liệu', width: CONTENT_WIDTH - 300 }],
-    r.rules.map((u) => [u.title.vi, u.article.vi, STATUS_VI[u.status], [u.message.vi, ...u.notes.map((n) => n.vi)].join('\n')]),
+    r.rules.map((u) => [u.title.vi, u.article.vi, STATUS_VI[u.status], pdfText([u.message.vi, ...u.notes.map((n) => n.vi)].join('\n'))]),
     { fontSize: 8, swatches: r.rules.map((u) => STATUS_COLORS[u.status]) },
   );
 

@@ -142,7 +142,17 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
           additionalProperties: false,
           properties: { bbox: { type: 'string', pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$', description: 'minLon,minLat,maxLon,maxLat' } },
         },
-        response: { 400: errorSchema },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              type: { type: 'string' },
+              truncated: { type: 'boolean' },
+              features: { type: 'array', items: { type: 'object', additionalProperties: true } },
+            },
+          },
+          400: errorSchema,
+        },
       },
     },
     async (req) => {
@@ -164,7 +174,13 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
 
   app.get(
     '/api/analysis/rule-sets',
-    { schema: { summary: 'The legal rule sets with their effective dates and thresholds (configuration)', tags: ['analysis'] } },
+    {
+      schema: {
+        summary: 'The legal rule sets with their effective dates and thresholds (configuration)',
+        tags: ['analysis'],
+        response: { 200: { type: 'object', properties: { ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true } } } } },
+      },
+    },
     async () => ({ ruleSets: RULE_SETS }),
   );
 }

@@ -105,6 +105,30 @@ describe('compare scenarios', () => {
   });
 });
 
+describe('a saved proposal as the subject', () => {
+  it('analyses a proposal by id (rows made here and removed), and 404s an unknown one', async () => {
+    const dl = await boundary('Cụm công nghiệp Đình Lập');
+    const cols = await q<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'proposals' AND column_name = 'geom'`);
+    if (cols[0]!.n === 0) return; // the proposals feature is not in this build
+    const [p] = await q<{ id: number }>(
+      `INSERT INTO proposals (name, origin, cluster_id, geom) VALUES ('Phương án kiểm thử phân tích', 'trim', $1, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))) RETURNING id`,
+      [dl.id, JSON.stringify(dl.geometry)],
+    );
+    try {
+      const r = await conflicts({ proposalId: p!.id, options: { date: '2025-08-01', includeGeometry: false } });
+      expect(r.area.planeHa).toBeCloseTo(71.39, 2);
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { proposalId: p!.id, options: { includeGeometry: false } } });
+      expect(res.json().subject).toMatchObject({ kind: 'proposal', id: p!.id, name: 'Phương án kiểm thử phân tích', clusterId: dl.id });
+      // Its cluster is left out of the conflicts; its planned site is its target.
+      expect(r.table.severities.find((s) => s.severity === 'conflict')).toBeUndefined();
+    } finally {
+      await q('DELETE FROM proposals WHERE id = $1', [p!.id]);
+    }
+    const missing = await ctx.app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { proposalId: 2147483000 } });
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
 describe('features for the live estimate', () => {
   it('serves plan zones and cluster boundaries in a box, and refuses a bad box', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/analysis/features?bbox=106.0,21.3,107.4,22.5' });

@@ -12,6 +12,8 @@ interface Choice {
   key: string;
   label: string;
   subject: Subject;
+  /** A draft that redraws a cluster leaves that cluster out of its conflicts. */
+  excludeClusterId?: number;
 }
 
 /** Two to four scenarios side by side: area, overlap by severity, rules, parcels and compensation. */
@@ -20,6 +22,7 @@ export function ComparePanel() {
   const clusters = useClusters((s) => s.clusters);
   const draft = useApp((s) => s.draft);
   const scenarios = useConflicts((s) => s.scenarios);
+  const draftOf = useConflicts((s) => s.draftOf);
   const [proposals, setProposals] = useState<Choice[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
   const [error, setError] = useState<string>();
@@ -32,7 +35,9 @@ export function ComparePanel() {
   }, [t]);
 
   const choices: Choice[] = [
-    ...(draft ? [{ key: 'draft', label: t('conflicts.subject.draft'), subject: { geometry: draft.geometry } }] : []),
+    ...(draft
+      ? [{ key: 'draft', label: draft.name ?? t('conflicts.subject.draft'), subject: { geometry: draft.geometry }, excludeClusterId: draftOf?.geometry === draft.geometry ? draftOf.clusterId : undefined }]
+      : []),
     ...proposals,
     ...(clusters?.features ?? []).map((f) => ({ key: `c${f.properties.id}`, label: f.properties.name, subject: { clusterId: f.properties.id } })),
   ];
@@ -40,7 +45,9 @@ export function ComparePanel() {
   const run = async () => {
     setError(undefined);
     try {
-      const items = picked.map((k) => choices.find((c) => c.key === k)!).map((c) => ({ ...c.subject, label: c.label }));
+      const items = picked
+        .map((k) => choices.find((c) => c.key === k)!)
+        .map((c) => ({ ...c.subject, label: c.label, ...(c.excludeClusterId ? { options: { excludeClusterId: c.excludeClusterId } } : {}) }));
       const { scenarios } = await analysisApi.compare(items, { ...serverOptions(), includeGeometry: false });
       useConflicts.getState().set({ scenarios });
     } catch (e) {

@@ -85,7 +85,7 @@ export const analysisApi = {
     call<ConflictResult>('POST', '/api/analysis/conflicts', { ...subject, options }, signal),
   trim: (subject: Subject, options: { excludeNeedsApproval?: boolean; mountainous?: boolean; date?: string }) =>
     call<TrimResult>('POST', '/api/analysis/trim', { ...subject, options }),
-  compare: (items: (Subject & { label?: string })[], options: ConflictOptions) =>
+  compare: (items: (Subject & { label?: string; options?: ConflictOptions })[], options: ConflictOptions) =>
     call<{ scenarios: Scenario[] }>('POST', '/api/analysis/compare', { items, options }),
   /** Plan zones and other clusters in a box, as PlanFeatures for the live estimate. */
   async features(bbox: [number, number, number, number], signal?: AbortSignal): Promise<PlanFeature[]> {
