@@ -17,6 +17,7 @@ import { inspectionRoutes } from './inspections.route';
 import { planRoutes } from './plan.route';
 import { plotImportRoutes } from './plots-import.route';
 import { plotRoutes } from './plots.route';
+import { parcelImportRoutes } from './parcels-import.route';
 import { parcelProgressRoutes } from './parcels-progress.route';
 import { parcelReviewRoutes } from './parcels-review.route';
 import { parcelRoutes } from './parcels.route';
@@ -49,6 +50,7 @@ export async function registerRoutes(app: FastifyInstance, db: Database): Promis
   parcelTransitionRoutes(app, db);
   parcelProgressRoutes(app, db);
   parcelReviewRoutes(app, db);
+  parcelImportRoutes(app, db);
   reportRoutes(app, db);
   tileRoutes(app, db);
 }
