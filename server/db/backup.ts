@@ -7,8 +7,9 @@ import { withTransaction } from './database';
 
 /**
  * Portable logical backup of every application table, the same on the embedded
- * database and a PostGIS server: gzip'd NDJSON, a header line then one line per
- * row; geometry as hex EWKB so it round-trips bit for bit.
+ * database and a PostGIS server: gzip'd text, a JSON header line then one line
+ * per row, `table<TAB>row as JSON` — the row text exactly as PostgreSQL wrote it
+ * (never re-parsed, so numerics keep their scale); geometry as hex EWKB.
  */
 export const BACKUP_FORMAT = 'ccn-map-backup';
 
@@ -53,19 +54,14 @@ export async function backup(pool: pg.Pool, file: string): Promise<Record<string
     const gz = createGzip();
     const out = createWriteStream(file);
     gz.pipe(out);
-    const write = async (obj: unknown) => {
-      if (!gz.write(`${JSON.stringify(obj)}\n`)) await once(gz, 'drain');
-    };
-    await write({ format: BACKUP_FORMAT, version: 1, created: new Date().toISOString(), migrations, tables: tables.map((t) => t.name) });
+    gz.write(`${JSON.stringify({ format: BACKUP_FORMAT, version: 1, created: new Date().toISOString(), migrations, tables: tables.map((t) => t.name) })}\n`);
     const counts: Record<string, number> = {};
     for (const t of tables) {
-      const hexCols = t.geomColumns.map((g, i) => `, encode(ST_AsEWKB(x.${ident(g)}), 'hex') AS g${i}`).join('');
-      const { rows } = await c.query<Record<string, unknown> & { r: Record<string, unknown> }>(
-        `SELECT to_jsonb(x) AS r${hexCols} FROM ${ident(t.name)} x ORDER BY 1`,
-      );
-      for (const row of rows) {
-        t.geomColumns.forEach((g, i) => (row.r[g] = row[`g${i}`]));
-        await write({ t: t.name, r: row.r });
+      const geoms = t.geomColumns.map((g) => `'${g.replace(/'/g, "''")}', encode(ST_AsEWKB(x.${ident(g)}), 'hex')`);
+      const rowJson = geoms.length ? `to_jsonb(x) || jsonb_build_object(${geoms.join(', ')})` : 'to_jsonb(x)';
+      const { rows } = await c.query<{ r: string }>(`SELECT (${rowJson})::text AS r FROM ${ident(t.name)} x ORDER BY 1`);
+      for (const { r } of rows) {
+        if (!gz.write(`${t.name}\t${r}\n`)) await once(gz, 'drain');
       }
       counts[t.name] = rows.length;
     }
@@ -93,20 +89,22 @@ export async function restore(pool: pg.Pool, file: string): Promise<Record<strin
     }
     const known = new Set(tables.map((t) => t.name));
     const counts: Record<string, number> = {};
-    let batch: unknown[] = [];
+    let batch: string[] = [];
     let current = '';
     const flush = async () => {
       if (!batch.length) return;
       await c.query(
         `INSERT INTO ${ident(current)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(current)}, $1::jsonb)`,
-        [JSON.stringify(batch)],
+        [`[${batch.join(',')}]`],
       );
       counts[current] = (counts[current] ?? 0) + batch.length;
       batch = [];
     };
     for (let n = await it.next(); !n.done; n = await it.next()) {
       if (!n.value) continue;
-      const { t, r } = JSON.parse(n.value) as { t: string; r: unknown };
+      const tab = n.value.indexOf('\t');
+      const t = n.value.slice(0, tab);
+      const r = n.value.slice(tab + 1);
       if (!known.has(t)) throw new Error(`backup has table ${t} that this database does not`);
       if (t !== current || batch.length >= 500) {
         await flush();
