@@ -120,16 +120,27 @@ export function toRow(f: unknown, i: number, defaultLayer: string | undefined): 
   };
 }
 
-/** Rows travel as parallel arrays (one parameter each) and geometry as WKB: no JSON parsing in the database. */
+/**
+ * Rows travel as parallel arrays (one parameter each) and geometry as WKB: no JSON parsing in
+ * the database. Invalid geometry is left out here (and counted) instead of failing the CHECK:
+ * the transaction never sees an error, which an embedded (pglite-socket) connection does not
+ * always recover from cleanly; the import then refuses the batch with the reasons.
+ */
 const insertBatch = `
-  INSERT INTO plan_zones (layer_id, land_code, original_code, name, properties, geom)
-  SELECT r.layer_id, r.land_code, r.original_code, r.name, r.properties::jsonb, ST_GeomFromWKB(r.wkb, 4326)
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[])
-    AS r(layer_id, land_code, original_code, name, properties, wkb)`;
+  WITH ins AS (
+    INSERT INTO plan_zones (layer_id, land_code, original_code, name, properties, geom)
+    SELECT r.layer_id, r.land_code, r.original_code, r.name, r.properties::jsonb, r.g
+    FROM (SELECT u.*, ST_GeomFromWKB(u.wkb, 4326) AS g
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[])
+            AS u(layer_id, land_code, original_code, name, properties, wkb)) AS r
+    WHERE ST_IsValid(r.g)
+    RETURNING 1
+  )
+  SELECT count(*)::int AS n FROM ins`;
 
-/** Which rows of a failed batch PostGIS refuses, and why (run only after a failure). */
+/** Which rows of a batch PostGIS finds invalid, and why (run only when some were left out). */
 const diagnoseBatch = `
-  SELECT r.i - 1 + $2::int AS i, ST_IsValidReason(ST_GeomFromWKB(r.wkb, 4326)) AS reason
+  SELECT (r.i - 1 + $2::int)::int AS i, ST_IsValidReason(ST_GeomFromWKB(r.wkb, 4326)) AS reason
   FROM unnest($1::bytea[]) WITH ORDINALITY AS r(wkb, i)
   WHERE NOT ST_IsValid(ST_GeomFromWKB(r.wkb, 4326))
   ORDER BY r.i LIMIT 5`;
@@ -165,19 +176,12 @@ export async function importPlanZones(pool: pg.Pool, features: AsyncIterable<unk
         if (opts.replace) replaced += (await c.query('DELETE FROM plan_zones WHERE layer_id = $1', [r.layer_id])).rowCount ?? 0;
       }
       const params = columns(rows);
-      await c.query('SAVEPOINT bulk_batch');
-      try {
-        await c.query(insertBatch, params);
-      } catch (err) {
-        await c.query('ROLLBACK TO SAVEPOINT bulk_batch');
+      const inserted = (await c.query<{ n: number }>(insertBatch, params)).rows[0]!.n;
+      if (inserted !== rows.length) {
         const bad = (await c.query<{ i: number; reason: string }>(diagnoseBatch, [params[5], rows[0]!.i])).rows;
-        if (bad.length) {
-          const list = bad.map((b) => `feature ${b.i}: ${b.reason}`).join('; ');
-          throw new BulkImportError(`Invalid geometry — ${list}`, bad[0]!.i, 'INVALID_GEOMETRY');
-        }
-        throw new BulkImportError(`Batch of features ${rows[0]!.i}–${rows.at(-1)!.i} refused: ${(err as Error).message}`, rows[0]!.i, 'REFUSED');
+        const list = bad.map((b) => `feature ${b.i}: ${b.reason}`).join('; ');
+        throw new BulkImportError(`Invalid geometry — ${list || `${rows.length - inserted} features of ${rows[0]!.i}–${rows.at(-1)!.i}`}`, bad[0]?.i ?? rows[0]!.i, 'INVALID_GEOMETRY');
       }
-      await c.query('RELEASE SAVEPOINT bulk_batch');
       for (const r of rows) byLayer[r.layer_id] = (byLayer[r.layer_id] ?? 0) + 1;
       batches++;
       rows = [];

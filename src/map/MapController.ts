@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, LAYER_REGISTRY } from '../../layers';
+import { replaceSource, toGeoJsonLayer, toVectorLayer, vectorSource, type TileSource } from './tiled-source';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -40,6 +41,9 @@ export class MapController {
   private readonly data = new Map<string, FeatureCollection>();
   private selected: { source: string; id: string | number } | undefined;
   private readonly ready: Promise<void>;
+  private basemap = false;
+  /** Sources drawn from vector tiles (source id → MVT layer name); see tiled-source.ts. */
+  private readonly tiled = new Map<string, string>();
 
   constructor(opts: MapControllerOptions) {
     this.map = new maplibregl.Map({
@@ -71,6 +75,7 @@ export class MapController {
     if (this.data.get(sourceId) === fc) return;
     this.data.set(sourceId, fc);
     await this.ready;
+    if (this.tiled.has(sourceId)) return; // kept for when the source goes back to GeoJSON
     const src = this.map.getSource(sourceId) as maplibregl.GeoJSONSource | undefined;
     src?.setData(fc);
   }
@@ -79,9 +84,33 @@ export class MapController {
   async setSelected(source: string, id: string | number | undefined): Promise<void> {
     if (this.selected?.source === source && this.selected.id === id) return;
     await this.ready;
-    if (this.selected) this.map.setFeatureState({ source: this.selected.source, id: this.selected.id }, { selected: false });
+    if (this.selected) this.map.setFeatureState({ source: this.selected.source, sourceLayer: this.tiled.get(this.selected.source), id: this.selected.id }, { selected: false });
     this.selected = id === undefined ? undefined : { source, id };
-    if (this.selected) this.map.setFeatureState({ source, id: this.selected.id }, { selected: true });
+    if (this.selected) this.map.setFeatureState({ source, sourceLayer: this.tiled.get(source), id: this.selected.id }, { selected: true });
+  }
+
+  /**
+   * Draws a source from the server's vector tiles (a large layer), or from its GeoJSON again
+   * (`undefined`). Same source id and style layers: panel, clicks and selection keep working.
+   */
+  async setTiles(sourceId: string, tiles: TileSource | undefined): Promise<void> {
+    await this.ready;
+    if (!tiles && !this.tiled.has(sourceId)) return;
+    if (tiles) {
+      const src = vectorSource(tiles, typeof location === 'undefined' ? '' : location.origin);
+      const current = this.map.getStyle().sources[sourceId] as { tiles?: string[] } | undefined;
+      if (JSON.stringify(current?.tiles) === JSON.stringify((src as { tiles: string[] }).tiles)) return;
+      this.tiled.set(sourceId, tiles.collection);
+      replaceSource(this.map, sourceId, src, (l) => toVectorLayer(l, tiles.collection));
+    } else {
+      this.tiled.delete(sourceId);
+      const registry = styleLayersOf(sourceId);
+      const def = LAYER_REGISTRY.find((l) => l.id === sourceId)?.source;
+      const data = this.data.get(sourceId) ?? { type: 'FeatureCollection' as const, features: [] };
+      replaceSource(this.map, sourceId, { ...(def?.type === 'geojson' ? def : { type: 'geojson' as const }), data }, (l) =>
+        toGeoJsonLayer(l, registry.find((r) => r.id === l.id)),
+      );
+    }
   }
 
   /** Pans and zooms to fit a box. */
@@ -139,21 +168,28 @@ export class MapController {
     return () => this.map.off('moveend', handler);
   }
 
-  /** Adds an online basemap under every layer: an XYZ raster template or a style URL's raster sources. */
+  /**
+   * Adds an online basemap under every layer (an XYZ raster template, or a style URL's non-label
+   * layers) and turns the offline land fills into a light wash so it shows through. Once only.
+   */
   async setBasemap(b: { kind: 'raster'; tiles: string } | { kind: 'style'; url: string }): Promise<void> {
     await this.ready;
-    if (this.map.getSource('basemap')) return;
+    if (this.basemap) return;
+    this.basemap = true;
     const before = this.map.getStyle().layers[1]?.id;
     if (b.kind === 'raster') {
       this.map.addSource('basemap', { type: 'raster', tiles: [b.tiles], tileSize: 256, attribution: new URL(b.tiles).host });
       this.map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' }, before);
-      return;
+    } else {
+      const style = (await (await fetch(b.url)).json()) as maplibregl.StyleSpecification;
+      for (const [id, src] of Object.entries(style.sources)) this.map.addSource(`basemap:${id}`, src);
+      for (const l of style.layers) {
+        if (l.type === 'symbol' || l.type === 'background' || !('source' in l)) continue;
+        this.map.addLayer({ ...l, id: `basemap:${l.id}`, source: `basemap:${String(l.source)}` } as maplibregl.LayerSpecification, before);
+      }
     }
-    const style = (await (await fetch(b.url)).json()) as maplibregl.StyleSpecification;
-    for (const [id, src] of Object.entries(style.sources)) this.map.addSource(`basemap:${id}`, src);
-    for (const l of style.layers) {
-      if (l.type === 'symbol' || l.type === 'background' || !('source' in l)) continue;
-      this.map.addLayer({ ...l, id: `basemap:${l.id}`, source: `basemap:${String(l.source)}` } as maplibregl.LayerSpecification, before);
+    for (const [id, o] of [['neighbours-fill', 0.25], ['province-fill', 0.35]] as const) {
+      if (this.map.getLayer(id)) this.map.setPaintProperty(id, 'fill-opacity', o);
     }
   }
 

@@ -3,24 +3,42 @@ import { useEffect } from 'react';
 import { LAYER_REGISTRY } from '../../../layers';
 import { useApp } from '../../app/store';
 import { getMapController } from '../../map/instance';
+import { tileSourceFor, shouldTile } from '../../map/tiled-source';
 import { useLayers } from './store';
 
-/** Loads every plan layer's zones into its map source once (GET /api/plan-layers/{id}/zones). */
+/**
+ * Loads every plan layer's zones into its map source once (GET /api/plan-layers/{id}/zones);
+ * a layer with more zones than TILE_THRESHOLD is drawn from vector tiles instead (never downloaded whole).
+ */
 export function usePlanLayerData(): void {
   const setMapSource = useApp((s) => s.setMapSource);
   useEffect(() => {
     let live = true;
-    for (const def of LAYER_REGISTRY) {
-      if (!def.planLayerId) continue;
-      fetch(`/api/plan-layers/${def.planLayerId}/zones`)
-        .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : undefined))
-        .then((fc) => live && fc && setMapSource(def.id, fc))
-        .catch(() => undefined);
-    }
+    void planLayerCounts().then((counts) => {
+      for (const def of LAYER_REGISTRY) {
+        if (!def.planLayerId || !live) continue;
+        if (shouldTile(counts.get(def.planLayerId) ?? 0)) {
+          void getMapController()?.setTiles(def.id, tileSourceFor(def));
+          continue;
+        }
+        fetch(`/api/plan-layers/${def.planLayerId}/zones`)
+          .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : undefined))
+          .then((fc) => live && fc && setMapSource(def.id, fc))
+          .catch(() => undefined);
+      }
+    });
     return () => {
       live = false;
     };
   }, [setMapSource]);
+}
+
+/** Zones per plan layer (GET /api/plan-layers); empty when the list cannot be read. */
+async function planLayerCounts(): Promise<Map<string, number>> {
+  const list = await fetch('/api/plan-layers')
+    .then((r) => (r.ok ? (r.json() as Promise<{ id: string; zone_count: number }[]>) : []))
+    .catch(() => []);
+  return new Map(list.map((l) => [l.id, l.zone_count]));
 }
 
 /** Pushes the layer panel's settings (visibility, opacity, draw order) into the map. */
