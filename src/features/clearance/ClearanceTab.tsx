@@ -7,6 +7,7 @@ import { zoomToFeature } from '../../map/zoom';
 import { useClusters } from '../clusters/store';
 import { clearanceApi } from './api';
 import './clearance.css';
+import { ImportPanel } from './ImportPanel';
 import { ProgressCard, StatusLegend } from './ProgressCard';
 import { ProgressChart } from './ProgressChart';
 import { SelectionPanel } from './SelectionPanel';
@@ -41,23 +42,27 @@ export function ClearanceTab() {
     if (f) zoomToFeature(f, 16);
   }, [clusterId, clusterFeatures]);
 
+  // Every cluster can be chosen (to import its parcels); those already tracked are listed first.
+  const tracked = new Set(clusters.map((c) => c.id));
+  const all = (clusterFeatures?.features ?? []).map((f) => ({ id: f.properties.id, name: f.properties.name }));
+  const options = [...clusters, ...all.filter((c) => !tracked.has(c.id))];
   const first = timeline[0]?.month ? `${timeline[0].month}-01` : undefined;
   return (
     <div className="gpmb" data-testid="gpmb-tab">
       <section className="gpmb-card">
         <h2>{t('gpmb.title')}</h2>
         {error && <p role="alert" className="error">{t('app.loadError')}: {error}</p>}
-        {clusters.length === 0 && !error && <p className="muted">{t('gpmb.noParcels')}</p>}
-        {clusters.length > 0 && (
+        {options.length > 0 && (
           <label className="gpmb-field">
             {t('gpmb.cluster')}
             <select value={clusterId ?? ''} onChange={(e) => void useClearance.getState().load(Number(e.target.value))} data-testid="gpmb-cluster">
-              {clusters.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
+              {options.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}{tracked.has(c.id) ? '' : ` (${t('gpmb.noParcelsShort')})`}</option>
               ))}
             </select>
           </label>
         )}
+        {parcels && parcels.features.length === 0 && <p className="muted">{t('gpmb.noParcels')}</p>}
         {parcels?.features.some((f) => f.properties.is_synthetic) && <p className="note">{t('gpmb.synthetic')}</p>}
       </section>
       {progress && <ProgressCard p={progress.progress} />}
@@ -74,6 +79,7 @@ export function ClearanceTab() {
         </section>
       )}
       {progress && <StatusLegend p={progress.progress} />}
+      {clusterId && !asOf && <ImportPanel clusterId={clusterId} />}
     </div>
   );
 }
