@@ -162,6 +162,22 @@ describe('legal rules through the API', () => {
   });
 });
 
+describe('expansion test with occupancy from the plots', () => {
+  it('uses the computed occupancy (leased or approved ÷ industrial plot area) where a cluster has plots', async () => {
+    const view = await q<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.views WHERE table_name = 'cluster_occupancy_computed'`);
+    const [withPlots] = view[0]!.n
+      ? await q<{ id: number; pct: number }>(`SELECT cluster_id AS id, occupancy_pct AS pct FROM cluster_occupancy_computed WHERE occupancy_pct IS NOT NULL ORDER BY cluster_id LIMIT 1`)
+      : [];
+    if (!withPlots) return; // no plots in this build
+    const r = await result({ clusterId: withPlots.id, options: { date: '2025-08-01', kind: 'expansion', infrastructure: { roads: true, waterSupply: true, wastewater: true } } });
+    const ex = rule(r, 'expansion');
+    expect(ex.article.article).toBe('Art. 8.2');
+    expect(ex.numbers.occupancy_pct as number).toBeCloseTo(Number(withPlots.pct), 1);
+    expect(ex.status).toBe(Number(withPlots.pct) >= 60 && r.area.planeHa <= 75.004 ? 'pass' : 'fail');
+    expect(rule(r, 'occupancy_new').status).toBe('not_applicable');
+  });
+});
+
 describe('invalid input', () => {
   const square = (x: number, y: number, d = 0.005) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
   const cases: [string, unknown][] = [

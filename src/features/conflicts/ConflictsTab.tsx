@@ -37,6 +37,13 @@ export function ConflictsTab() {
   useEffect(() => () => useApp.getState().setMapSource('overlap', EMPTY), []);
   useEffect(() => onMapClick('overlap', (_id, p) => useConflicts.getState().set({ selectedRow: typeof p.row === 'string' ? p.row : undefined })), []);
 
+  // Flags ticked for one subject do not carry over to the next (a cluster has its own).
+  useEffect(() => {
+    const o = useConflicts.getState().options;
+    if (o.mountainous !== undefined || o.craftVillage !== undefined)
+      useConflicts.getState().set({ options: { ...o, mountainous: undefined, craftVillage: undefined } });
+  }, [subject?.key]);
+
   // A new boundary being drawn becomes the subject when no cluster is selected.
   useEffect(() => {
     if (draft && useConflicts.getState().mode === 'cluster' && !useApp.getState().selectedClusterId) useConflicts.getState().set({ mode: 'draft' });
