@@ -107,6 +107,8 @@ describe('clearance (GPMB) on the map', { timeout: 240_000 }, () => {
     await page.mouse.move(x1, y1, { steps: 8 });
     await page.mouse.up();
     await expect.poll(() => page.getByTestId('gpmb-selected-count').textContent()).toBe(`Đã chọn: ${inBox}`);
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('parcel-panel').count()).resolves.toBe(0); // the drag did not open a record
 
     const triAt = (e: number): [number, number][] => [[500 + e, 280], [800 + e, 300], [620 + e, 520]];
     let e = 0;

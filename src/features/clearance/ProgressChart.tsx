@@ -27,7 +27,7 @@ export function ProgressChart({ points, asOf }: { points: TimelinePoint[]; asOf:
           </g>
         ))}
         {[0, Math.floor((points.length - 1) / 2), points.length - 1].map((i) => (
-          <text key={i} x={x(i)} y={H - 4} fontSize="9" textAnchor="middle" fill="#57606a">{fmtMonth(points[i]!.month)}</text>
+          <text key={i} x={x(i)} y={H - 4} fontSize="9" textAnchor={i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'} fill="#57606a">{fmtMonth(points[i]!.month)}</text>
         ))}
         <path d={line((p) => (100 * p.paid) / approvedNow)} fill="none" stroke={PARCEL_STATUS_COLORS.paid} strokeWidth="2" />
         <path d={line((p) => p.pctArea)} fill="none" stroke={PARCEL_STATUS_COLORS.cadastre_updated} strokeWidth="2" data-testid="gpmb-chart-handed-over" />

@@ -71,6 +71,13 @@ export function startAreaSelect(kind: SelectKind, onDone: (ring: LngLat[]) => vo
   const up = () => {
     if (!start) return;
     const screen = points;
+    // The browser follows mouseup with a click on the map: it must not open a feature.
+    const swallow = (e: MouseEvent) => {
+      e.stopPropagation();
+      e.preventDefault();
+    };
+    container.addEventListener('click', swallow, true);
+    setTimeout(() => container.removeEventListener('click', swallow, true), 300);
     finish();
     if (screen.length < 3) return;
     const ring = screen.map((p) => {
