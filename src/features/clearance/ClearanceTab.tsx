@@ -5,7 +5,9 @@ import { useApp } from '../../app/store';
 import { todayInVietnam } from '../../core/clearance/dates';
 import { zoomToFeature } from '../../map/zoom';
 import { useClusters } from '../clusters/store';
+import { formatHa } from '../../core/format/number';
 import { clearanceApi } from './api';
+import { formatPct } from './format';
 import './clearance.css';
 import { ImportPanel } from './ImportPanel';
 import { ProgressCard, StatusLegend } from './ProgressCard';
@@ -16,8 +18,8 @@ import { TimeSlider } from './TimeSlider';
 
 /** Sidebar tab "GPMB": a cluster's clearance on the map, its progress, selection and bulk steps, replay, review. */
 export function ClearanceTab() {
-  const { t } = useI18n();
-  const { clusters, clusterId, progress, timeline, asOf, error, parcels } = useClearance();
+  const { t, locale } = useI18n();
+  const { clusters, clusterId, progress, timeline, asOf, error, parcels, province } = useClearance();
   const clusterFeatures = useClusters((s) => s.clusters);
   const [month, setMonth] = useState(todayInVietnam().slice(0, 7));
 
@@ -64,6 +66,11 @@ export function ClearanceTab() {
         )}
         {parcels && parcels.features.length === 0 && <p className="muted">{t('gpmb.noParcels')}</p>}
         {parcels?.features.some((f) => f.properties.is_synthetic) && <p className="note">{t('gpmb.synthetic')}</p>}
+        {province && clusters.length > 0 && (
+          <p className="small muted" data-testid="gpmb-province">
+            {t('gpmb.province')} ({clusters.length}): {formatHa(province.handedOver.areaHa, locale)} / {formatHa(province.areaHa, locale)} · {formatPct(province.handedOver.pctArea, locale)}
+          </p>
+        )}
       </section>
       {progress && <ProgressCard p={progress.progress} />}
       {clusterId && <SelectionPanel />}

@@ -20,6 +20,8 @@ export interface Notice {
 
 interface ClearanceState {
   clusters: { id: number; name: string }[];
+  /** Province-wide figures (all clusters with parcels), today. */
+  province: ProgressAnswer['progress'] | undefined;
   clusterId: number | undefined;
   parcels: ParcelsCollection | undefined;
   progress: ProgressAnswer | undefined;
@@ -81,6 +83,7 @@ export const useClearance = create<ClearanceState>((set, get) => {
   };
   return {
     clusters: [],
+    province: undefined,
     clusterId: undefined,
     parcels: undefined,
     progress: undefined,
@@ -96,7 +99,7 @@ export const useClearance = create<ClearanceState>((set, get) => {
       try {
         const province = await clearanceApi.progress();
         const clusters = (province.clusters ?? []).map((c) => ({ id: c.cluster_id, name: c.cluster_name }));
-        set({ clusters });
+        set({ clusters, province: province.progress });
         const id = get().clusterId ?? clusters[0]?.id;
         if (id) await get().load(id);
       } catch (e) {
