@@ -4,6 +4,7 @@ import { clusterVersionsLayer } from './cluster-versions.layer';
 import { clustersLayer } from './clusters.layer';
 import { communesLayer } from './communes.layer';
 import { districtsLayer } from './districts.layer';
+import { drawingMarksLayer } from './drawing.layer';
 import { labelsLayer } from './labels.layer';
 import { neighboursLayer } from './neighbours.layer';
 import { overlapLayer } from './overlap.layer';
@@ -33,6 +34,7 @@ export const LAYER_REGISTRY: readonly MapLayerDef[] = [
   plotsLayer,
   parcelsLayer,
   overlapLayer,
+  drawingMarksLayer,
   // Labels stay on top: add new layers above this line.
   labelsLayer,
 ];

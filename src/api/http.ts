@@ -7,6 +7,9 @@ export function setCsrfToken(t: string | null): void {
   csrfToken = t;
 }
 
+/** The session's CSRF token, for requests not sent through sendJson (multipart uploads). */
+export const getCsrfToken = (): string | null => csrfToken;
+
 /**
  * Sends JSON to the API and returns the JSON answer; a 4xx/5xx becomes an
  * ApiError carrying the server's code, message and details.

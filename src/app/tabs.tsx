@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ClustersTab, SelectedClusterPanel } from '../features/clusters/ClustersTab';
+import { DrawingTab } from '../features/drawing/DrawingTab';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { ConflictsTab } from '../features/conflicts/ConflictsTab';
 import { PlotsOverlay } from '../features/plots/PlotsOverlay';
@@ -24,6 +25,7 @@ export interface SidebarTab {
 export const TABS: readonly SidebarTab[] = [
   { id: 'clusters', labelKey: 'tab.clusters', Sidebar: ClustersTab, Overlay: SelectedClusterPanel },
   { id: 'layers', labelKey: 'tab.layers', Sidebar: LayerPanel },
+  { id: 'drawing', labelKey: 'tab.drawing', Sidebar: DrawingTab },
   { id: 'plots', labelKey: 'tab.plots', Sidebar: PlotsTab, Overlay: PlotsOverlay },
   { id: 'gpmb', labelKey: 'tab.gpmb', Sidebar: ClearanceTab, Overlay: ParcelPanel },
   { id: 'conflicts', labelKey: 'tab.conflicts', Sidebar: ConflictsTab },
