@@ -8,4 +8,4 @@ import { plotMessages } from '../features/plots/messages';
 import type { Messages } from './i18n';
 
 /** Every feature's dictionaries. Add one line per feature. */
-export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages, clearanceMessages, conflictMessages, dashboardMessages, drawingMessages];
+export const FEATURE_MESSAGES: readonly Messages[] = [clusterMessages, layerMessages, plotMessages, clearanceMessages, dashboardMessages, conflictMessages, drawingMessages];
