@@ -33,6 +33,9 @@ export const PARCEL_STATUS_COLORS: Record<ParcelStatus, string> = {
 /** Parcels not yet in the recovery plan on the date shown (time slider). */
 export const PARCEL_NOT_IN_PLAN = '#ffffff';
 
+/** Dashed outline of a parcel with an overdue item (payment, lapsed notice). */
+export const PARCEL_OVERDUE_OUTLINE = '#d7191c';
+
 /** Outline of the parcel whose record is open. */
 export const PARCEL_OPEN_OUTLINE = '#00b4d8';
 
@@ -84,6 +87,13 @@ export const parcelsLayer: MapLayerDef = {
       source: 'parcels',
       filter: isPolygon,
       paint: { 'line-color': '#5f5f5f', 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.2, 17, 1] },
+    },
+    {
+      id: 'parcels-overdue-line',
+      type: 'line',
+      source: 'parcels',
+      filter: ['all', isPolygon, ['==', ['get', 'overdue'], true]],
+      paint: { 'line-color': PARCEL_OVERDUE_OUTLINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1, 17, 2.5], 'line-dasharray': [2, 1.5] },
     },
     {
       id: 'parcels-selected-line',

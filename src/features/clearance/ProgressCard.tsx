@@ -1,4 +1,4 @@
-import { PARCEL_FLAG_COLORS, PARCEL_NOT_IN_PLAN, PARCEL_STATUS_COLORS } from '../../../layers/parcels.layer';
+import { PARCEL_FLAG_COLORS, PARCEL_NOT_IN_PLAN, PARCEL_OVERDUE_OUTLINE, PARCEL_STATUS_COLORS } from '../../../layers/parcels.layer';
 import { useI18n } from '../../app/i18n';
 import { OVERDUE_KINDS } from '../../core/clearance/deadlines';
 import type { Progress } from '../../core/clearance/progress';
@@ -82,6 +82,10 @@ export function StatusLegend({ p }: { p: Progress }) {
         </div>
       )}
       <h3>{t('gpmb.flags')}</h3>
+      <div className="legend-row">
+        <span className="legend-swatch" style={{ border: `2px dashed ${PARCEL_OVERDUE_OUTLINE}` }} />
+        <span className="grow">{t('gpmb.overdueTitle')}</span>
+      </div>
       {([['grave', 'gpmb.flagGrave'], ['dispute', 'gpmb.flagDispute'], ['absent', 'gpmb.flagAbsent']] as const).map(([k, label]) => (
         <div key={k} className="legend-row">
           <span className="legend-dot" style={{ background: PARCEL_FLAG_COLORS[k] }} />

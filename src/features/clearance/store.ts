@@ -59,7 +59,7 @@ export function mapData(parcels: ParcelsCollection | undefined, selected: Readon
     const absent = p.flags.includes('absent_owner');
     if (p.label_point && (grave || dispute || absent))
       flags.push({ type: 'Feature', geometry: p.label_point, properties: { pid: p.id, grave, dispute, absent } });
-    return { ...f, properties: { id: p.id, status: p.status, selected: selected.has(p.id), open: p.id === openId } };
+    return { ...f, properties: { id: p.id, status: p.status, overdue: p.overdue.length > 0, selected: selected.has(p.id), open: p.id === openId } };
   });
   return { type: 'FeatureCollection', features: [...polys, ...flags] };
 }
