@@ -20,7 +20,7 @@ export interface AppOptions {
   logger?: boolean;
   /** Origin of the optional online basemap, allowed by the Content-Security-Policy. */
   basemapOrigin?: string | undefined;
-  /** Accounts and the write guard (see server/auth/plugin.ts). */
+  /** Read access to parcels (default: signed-in users only). */
   auth?: AuthOptions;
 }
 
@@ -68,12 +68,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  if (opts.auth) {
-    await registerAuth(app, opts.db, opts.auth);
-    authRoutes(app, opts.db);
-    userRoutes(app, opts.db);
-    auditRoutes(app, opts.db);
-  }
+  await registerAuth(app, opts.db, opts.auth ?? { publicParcels: false });
+  authRoutes(app, opts.db);
+  userRoutes(app, opts.db);
+  auditRoutes(app, opts.db);
   await registerRoutes(app, opts.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,10 @@ export interface ServerConfig {
   staticDir: string;
   /** Optional online basemap (XYZ raster template or style URL); off by default. */
   basemapUrl: string | undefined;
+  /** Parcels and owners readable without signing in (default false). */
+  publicParcels: boolean;
+  /** Password of the first admin account; without it a one-time password is printed. */
+  adminPassword: string | undefined;
 }
 
 /** Reads the server configuration from the environment. */
@@ -21,5 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(env.DATA_DIR ?? './.data'),
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     basemapUrl: env.BASEMAP_URL || undefined,
+    publicParcels: env.PUBLIC_PARCELS === 'true' || env.PUBLIC_PARCELS === '1',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
   };
 }

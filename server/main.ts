@@ -1,5 +1,6 @@
 /** Entry point: `npm start` (after `vite build`) or `npm run serve`. */
 import { buildApp } from './app';
+import { ensureFirstAdmin } from './auth/users';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { basemapOrigin } from './http/basemap-origin';
@@ -8,7 +9,13 @@ const config = loadConfig();
 const log = (msg: string) => console.log(`[ccn-map] ${msg}`);
 const t0 = Date.now();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-const app = await buildApp({ db, staticDir: config.staticDir, basemapOrigin: basemapOrigin(config.basemapUrl) });
+await ensureFirstAdmin(db.pool, log, config.adminPassword);
+const app = await buildApp({
+  db,
+  staticDir: config.staticDir,
+  basemapOrigin: basemapOrigin(config.basemapUrl),
+  auth: { publicParcels: config.publicParcels },
+});
 await app.listen({ port: config.port, host: config.host });
 const addr = app.server.address();
 const port = typeof addr === 'object' && addr ? addr.port : config.port;

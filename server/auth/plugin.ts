@@ -1,10 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { roleAtLeast, type Role } from '../../src/core/auth/permissions';
+import { roleAtLeast } from '../../src/core/auth/permissions';
 import type { Database } from '../db/database';
 import { HttpError } from '../errors';
 import { sessionUser, tokenUser } from '../sql/auth.sql';
+import { minRoleFor, PERSONAL_DATA_PREFIXES, routeKey, writeTarget } from './access';
+import { assertCanWrite } from './guard';
 import { safeEqual, sha256 } from './secrets';
 import { toRequestUser, type UserRow } from './users';
 
@@ -17,14 +19,6 @@ export interface AuthOptions {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** A POST that writes nothing (analysis, reports): open to anyone who may read. */
-    public?: boolean;
-    /** The weakest role that may call this write route (default editor). */
-    minRole?: Role;
-    /** A GET that shows personal data: signed-in users only unless configured public. */
-    personalData?: boolean;
-  }
   interface FastifyRequest {
     /** CSRF token of the cookie session, when signed in by cookie. */
     csrfToken?: string;
@@ -71,9 +65,9 @@ async function resolveUser(req: FastifyRequest, db: Database): Promise<void> {
 
 /**
  * Authentication (session cookie or bearer token) and the server-side guard of
- * every write: unsafe methods under /api need a signed-in user of at least the
- * route's `minRole` (default editor) and, with a cookie session, the CSRF header.
- * Scope (province, communes, clusters) is checked by each route with assertCanWrite.
+ * every write (server/auth/access.ts says who may call which route): a signed-in
+ * user of the route's role, the CSRF check for cookie sessions, and the editor's
+ * scope (province, communes, clusters) covering the record written.
  */
 export async function registerAuth(app: FastifyInstance, db: Database, opts: AuthOptions): Promise<void> {
   await app.register(fastifyCookie);
@@ -83,26 +77,33 @@ export async function registerAuth(app: FastifyInstance, db: Database, opts: Aut
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/ogc') || req.url.startsWith('/tiles/')) await resolveUser(req, db);
   });
-  app.addHook('preHandler', async (req) => {
-    const config = req.routeOptions.config;
-    if (!req.url.startsWith('/api/')) return;
+  // Who may call the route: before the body is even validated.
+  app.addHook('preValidation', async (req) => {
     if (!UNSAFE.has(req.method)) {
-      if (config.personalData && !opts.publicParcels && !req.user) {
-        throw new HttpError(401, 'UNAUTHENTICATED', 'Đăng nhập để xem dữ liệu cá nhân (sign in to see personal data)');
+      if (!opts.publicParcels && !req.user && PERSONAL_DATA_PREFIXES.some((p) => req.url.startsWith(p))) {
+        throw new HttpError(401, 'UNAUTHENTICATED', 'Đăng nhập để xem thửa đất và dữ liệu cá nhân (sign in to see parcels and personal data)');
       }
       return;
     }
-    if (config.public) return;
+    if (!req.url.startsWith('/api/')) return;
+    const need = minRoleFor(routeKey(req));
+    if (need === 'anyone') return;
     if (!req.user) throw new HttpError(401, 'UNAUTHENTICATED', 'Cần đăng nhập (sign in required)');
     if (req.viaCookie && !sameOriginRequest(req)) {
       throw new HttpError(403, 'CSRF', `Yêu cầu từ trang khác bị từ chối (cross-site request refused: send the ${CSRF_HEADER} header)`);
     }
-    const minRole = config.minRole ?? 'editor';
-    if (!roleAtLeast(req.user.role, minRole)) {
-      throw new HttpError(403, 'FORBIDDEN', `Vai trò ${req.user.role} không được phép (role ${req.user.role} may not do this; needs ${minRole})`);
+    if (need !== 'signed-in' && !roleAtLeast(req.user.role, need)) {
+      throw new HttpError(403, 'FORBIDDEN', `Vai trò ${req.user.role} không được phép (role ${req.user.role} may not do this; needs ${need})`);
     }
-    if (req.user.mustChangePassword && !req.url.startsWith('/api/auth/')) {
+    if (req.user.mustChangePassword && need !== 'signed-in') {
       throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', 'Hãy đổi mật khẩu một lần trước (change the one-time password first)');
     }
+  });
+  // Which record the write touches, once the body is validated: the editor's scope must cover it.
+  app.addHook('preHandler', async (req) => {
+    if (!UNSAFE.has(req.method) || !req.user || req.user.role === 'admin') return;
+    if (minRoleFor(routeKey(req)) !== 'editor') return;
+    const target = await writeTarget(req, db.pool);
+    if (target) assertCanWrite(req, target);
   });
 }

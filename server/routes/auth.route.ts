@@ -47,7 +47,7 @@ export function authRoutes(app: FastifyInstance, db: Database): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         summary: 'Sign in; sets an httpOnly SameSite session cookie and returns the CSRF token',
         tags: ['accounts'],
@@ -76,7 +76,7 @@ export function authRoutes(app: FastifyInstance, db: Database): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { minRole: 'viewer' }, schema: { summary: 'Sign out', tags: ['accounts'], response: { 200: sessionSchema } } },
+    { schema: { summary: 'Sign out', tags: ['accounts'], response: { 200: sessionSchema } } },
     async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) await db.pool.query(deleteSession, [sha256(cookie)]);
@@ -94,7 +94,7 @@ export function authRoutes(app: FastifyInstance, db: Database): void {
   app.post<{ Body: { currentPassword: string; newPassword: string } }>(
     '/api/auth/password',
     {
-      config: { minRole: 'viewer', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         summary: 'Change my password (signs out my other sessions)',
         tags: ['accounts'],

@@ -119,7 +119,6 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.post<{ Querystring: ExportQuery; Body: { name?: string; features: { geometry: Polygon | MultiPolygon; properties?: { name?: string } }[] } }>('/api/exports', {
-    config: { public: true },
     schema: {
       summary: 'Export boundaries sent in the body (a draft, a selection): nothing is stored', tags: ['exports'],
       querystring: querySchema,

@@ -70,7 +70,6 @@ export function parcelImportRoutes(app: FastifyInstance, db: Database): void {
     scope.post<{ Querystring: Query }>(
       '/api/parcels/imports/preview',
       {
-        config: { public: true },
         schema: {
           summary: 'Preview a cadastral file (zipped Shapefile with .prj, GeoJSON, CSV with coordinates): columns, suggested field mapping, first rows mapped with their problems. Writes nothing.',
           tags: ['clearance'],

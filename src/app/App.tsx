@@ -6,6 +6,7 @@ import { useClusters } from '../features/clusters/store';
 import { useLayerSettingsOnMap, usePlanLayerData } from '../features/layers/usePlanLayers';
 import type { LngLatBounds } from '../map/MapController';
 import { MapView } from '../map/MapView';
+import { AccountMenu } from '../features/auth/AccountMenu';
 import { useI18n } from './i18n';
 import { labelFeatures } from './labels';
 import { dispatchMapClick, onMapClick } from './map-clicks';
@@ -86,9 +87,12 @@ export function App() {
         <h1>
           {t('app.title')} <span className="muted">· {t('app.province')}</span>
         </h1>
-        <button type="button" className="lang" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
-          {t('lang.switch')}
-        </button>
+        <div className="topbar-actions">
+          <AccountMenu />
+          <button type="button" className="lang" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+            {t('lang.switch')}
+          </button>
+        </div>
       </header>
       <div className="left">
         {TABS.length > 1 && (

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { connectDatabase } from '../../server/db/database';
 import { computeOccupancy } from '../../src/core/occupancy/occupancy';
-import { startTestApp, stopTestApp, type TestContext } from './helpers';
+import { startTestApp, stopTestApp, type TestContext, signInjectAsAdmin } from './helpers';
 
 let ctx: TestContext;
 let hoSon: number;
@@ -158,7 +158,7 @@ describe('leasing a vacant plot', () => {
 
     // A fresh app on a fresh connection pool over the same database (a restart) sees the lease.
     const db2 = await connectDatabase(inject('dbUrl'), inject('backend'), { seed: false });
-    const app2 = await buildApp({ db: db2 });
+    const app2 = signInjectAsAdmin(await buildApp({ db: db2 }));
     try {
       const after = await plotsOf(hoSon, app2);
       const again = after.features.find((f) => f.id === plot.id)!;

@@ -5,7 +5,7 @@ import { PARCEL_STATUS_COLORS } from '../../layers/parcels.layer';
 import { prjFor } from '../../server/import/prj';
 import { toVn2000 } from '../../src/core/crs/transform';
 import { launchChromium } from './chromium';
-import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap } from './page';
+import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
 
 let browser: Browser;
 let page: Page;
@@ -34,6 +34,7 @@ beforeAll(async () => {
   cluster = { id: bc.id, point: bc.properties.label_point.coordinates };
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(page, base());
   await page.goto(base());
   await waitForMap(page);
   await page.getByRole('tab', { name: 'GPMB' }).click();

@@ -8,7 +8,7 @@ import { pointInRing } from '../../src/core/clearance/select';
 import type { ParcelStatus } from '../../src/core/clearance/steps';
 import { formatDate } from '../../src/core/format/number';
 import { launchChromium } from './chromium';
-import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap } from './page';
+import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
 
 interface MapParcel {
   id: number;
@@ -56,6 +56,7 @@ const expectColour = (got: [number, number, number], status: ParcelStatus) =>
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await signIn(page, base());
   await page.goto(base());
   await waitForMap(page);
   const progress = await api<{ clusters: { cluster_id: number; cluster_name: string }[] }>('/api/clearance/progress');

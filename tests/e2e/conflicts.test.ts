@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEVERITY_COLORS, SEVERITY_ORDER } from '../../src/core/analysis/severity';
 import { launchChromium } from './chromium';
-import { blend, colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap } from './page';
+import { blend, colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
 
 let browser: Browser;
 let page: Page;
@@ -18,6 +18,7 @@ let clusters: ClusterFeature[];
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await signIn(page, base());
   // Software WebGL on a shared 2-core machine: give actions room.
   page.setDefaultTimeout(120_000);
   await page.goto(base());

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLUSTER_STATUS_COLORS } from '../../layers/clusters.layer';
 import { formatHa } from '../../src/core/format/number';
 import { launchChromium } from './chromium';
-import { colourDistance, hexToRgb, pixelAt, waitForIdle, waitForMap } from './page';
+import { colourDistance, hexToRgb, pixelAt, waitForIdle, waitForMap, signIn } from './page';
 
 let browser: Browser;
 let page: Page;
@@ -14,6 +14,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(page, inject('baseUrl'));
   await page.goto(inject('baseUrl'));
   await waitForMap(page);
   await page.getByRole('tab', { name: 'Tổng quan' }).click();

@@ -7,7 +7,7 @@ import { CROSSING_COLOR } from '../../layers/drawing.layer';
 import { formatHa } from '../../src/core/format/number';
 import { planeAreaHa } from '../../src/core/geometry/area';
 import { launchChromium } from './chromium';
-import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap } from './page';
+import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
 
 let browser: Browser;
 let page: Page;
@@ -16,6 +16,7 @@ const fixture = (p: string) => new URL(`../fixtures/${p}`, import.meta.url);
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, inject('baseUrl'));
   await page.goto(inject('baseUrl'));
   await waitForMap(page);
   await openDrawingTab();

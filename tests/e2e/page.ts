@@ -53,3 +53,17 @@ export function blend(fg: [number, number, number], bg: [number, number, number]
 }
 
 export const colourDistance = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+
+/** Password of the admin account the e2e servers create on first start (ADMIN_PASSWORD). */
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-1';
+
+/**
+ * Signs the page's browser context in as the admin (session cookie), as a planner
+ * would through the account menu; call before `page.goto`.
+ */
+export async function signIn(page: Page, anyUrlOfServer: string): Promise<void> {
+  const res = await page.request.post(new URL('/api/auth/login', anyUrlOfServer).toString(), {
+    data: { username: 'admin', password: E2E_ADMIN_PASSWORD },
+  });
+  if (!res.ok()) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`);
+}

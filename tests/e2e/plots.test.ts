@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLOT_CLASS_COLORS } from '../../layers/plots.layer';
 import { launchChromium } from './chromium';
-import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap } from './page';
+import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
 
 let browser: Browser;
 let page: Page;
@@ -22,6 +22,7 @@ let hoSon: number;
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(page, base());
   await page.goto(base());
   await waitForMap(page);
   const clusters = await api<{ features: { id: number; properties: { name: string } }[] }>('/api/clusters');

@@ -1,3 +1,4 @@
+import { E2E_ADMIN_PASSWORD } from './page';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface RunningServer {
@@ -11,7 +12,7 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROVINCE_FILL } from '../../layers/province.layer';
 import { landCode } from '../../src/core/land/codes';
 import { launchChromium } from './chromium';
-import { blend, colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap } from './page';
+import { blend, colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
 import { startServer } from './server';
 
 let browser: Browser;
@@ -24,6 +24,7 @@ const base = () => inject('baseUrl');
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await signIn(page, base());
   page.on('response', (r) => r.url().includes('/fonts/') && glyphResponses.push({ url: r.url(), status: r.status() }));
   await page.goto(base());
   await waitForMap(page);
@@ -83,6 +84,7 @@ describe('cluster list, detail panel, language, shared URL', () => {
     await page.waitForFunction((id) => window.location.hash.includes(`cluster=${id}`) && window.location.hash.includes('map=13.25/'), dl.id);
     const shared = page.url();
     const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(fresh, shared);
     await fresh.goto(shared);
     await waitForMap(fresh);
     await fresh.getByTestId('cluster-panel').waitFor();
@@ -166,6 +168,7 @@ async function editAndRestart(env: Record<string, string>): Promise<void> {
   let server = await startServer(env);
   const ms = await clusterByName(server.url, 'Cụm công nghiệp Minh Sơn');
   const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await signIn(p, `${server.url}/#cluster=${ms.id}`);
   try {
     await p.goto(`${server.url}/#cluster=${ms.id}`);
     await waitForMap(p);
@@ -213,6 +216,7 @@ async function editAndRestart(env: Record<string, string>): Promise<void> {
     expect(after.properties).toMatchObject({ workers: 321, industrial_land_ha: 40, leased_land_ha: 12.5, established_on: '2024-05-10', status: 'detailed_plan_approved' });
     expect(after.properties.version).toBe(ms.properties.version + 1);
     const q = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(q, `${server.url}/#cluster=${ms.id}`);
     await q.goto(`${server.url}/#cluster=${ms.id}`);
     await waitForMap(q);
     await q.getByTestId('cluster-panel').waitFor();
