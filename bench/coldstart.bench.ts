@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../tests/e2e/server';
+import { spawn } from 'node:child_process';
 import { embeddedDir } from './data/target';
 import type { BenchContext } from './lib/context';
 
@@ -17,12 +17,32 @@ export interface ColdStartRow {
   ms: number;
 }
 
-async function start(dataDir: string): Promise<number> {
+/** Spawns the server on a data directory; resolves with the ms from spawn to "ready", then stops it. */
+function start(dataDir: string, timeoutMs = 15 * 60_000): Promise<number> {
   const t0 = performance.now();
-  const s = await startServer({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-static') });
-  const ms = performance.now() - t0;
-  await s.stop();
-  return Math.round(ms);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-static') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise<number>((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => (child.kill('SIGTERM'), reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`))), timeoutMs);
+    const onData = (b: Buffer) => {
+      log += b.toString();
+      if (/ready in \d+ ms at http/.test(log)) {
+        const ms = Math.round(performance.now() - t0);
+        clearTimeout(timer);
+        child.once('exit', () => resolve(ms));
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!/ready in/.test(log)) reject(new Error(`server exited (${code}):\n${log}`));
+    });
+  });
 }
 
 export async function runColdStart(ctx: BenchContext): Promise<ColdStartRow[]> {
