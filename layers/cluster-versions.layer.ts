@@ -20,7 +20,7 @@ export const clusterVersionsLayer: MapLayerDef = {
       filter: ['in', ['get', 'role'], ['literal', ['added', 'removed']]],
       paint: {
         'fill-color': ['match', ['get', 'role'], 'added', VERSION_COLORS.added, VERSION_COLORS.removed],
-        'fill-opacity': 0.6,
+        'fill-opacity': 0.45,
       },
     },
     {

@@ -14,16 +14,20 @@ export type Target = 'embedded' | 'postgis';
 
 export const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export const serverDbName = (size: number) => `ccn_bench_${sizeLabel(size)}`;
-export const serverDbUrl = (size: number) => {
+/** A benchmark database is named by its size (`1e5`) or by a word (`import`). */
+export type DbKey = number | string;
+const keyLabel = (k: DbKey) => (typeof k === 'number' ? sizeLabel(k) : k);
+
+export const serverDbName = (k: DbKey) => `ccn_bench_${keyLabel(k)}`;
+export const serverDbUrl = (k: DbKey) => {
   const u = new URL(SERVER_URL);
-  u.pathname = `/${serverDbName(size)}`;
+  u.pathname = `/${serverDbName(k)}`;
   return u.toString();
 };
-export const embeddedDir = (size: number) => join(BENCH_DIR, `pglite-${sizeLabel(size)}`);
+export const embeddedDir = (k: DbKey) => join(BENCH_DIR, `pglite-${keyLabel(k)}`);
 
 /** Creates the database afresh (dropping an older one) and applies migrations + demo seed. */
-export async function freshDatabase(target: Target, size: number): Promise<Database> {
+export async function freshDatabase(target: Target, size: DbKey): Promise<Database> {
   if (target === 'postgis') {
     const admin = new pg.Client({ connectionString: SERVER_URL });
     await admin.connect();
@@ -40,7 +44,7 @@ export async function freshDatabase(target: Target, size: number): Promise<Datab
 }
 
 /** Opens an existing benchmark database (no seeding). */
-export async function openBenchDatabase(target: Target, size: number): Promise<Database> {
+export async function openBenchDatabase(target: Target, size: DbKey): Promise<Database> {
   if (target === 'postgis') return connectDatabase(serverDbUrl(size), 'postgis', { seed: false });
   const e = await startEmbedded(embeddedDir(size));
   return connectDatabase(e.url, 'embedded', { seed: false, onClose: () => e.close() });

@@ -13,8 +13,9 @@ export const GEOMETRY_TOLERANCE_M2 = 0.1;
 const MAX_VERTICES = 50_000;
 /**
  * Overlays run with a precision grid (OverlayNG snap-rounding, ≈ 0.1 mm): plots share
- * edges with the boundary and with each other, and a plain ST_Difference of nearly
- * coincident edges can throw inside GEOS — which on PGlite breaks the connection.
+ * edges with the boundary and with each other, and on PGlite (PostGIS 3.6, GEOS 3.14) a plain
+ * ST_Difference of nearly coincident edges fails silently: the query answers no row at all
+ * (seen with the demo plot CN-36 against the Hồ Sơn 1 boundary; PostGIS 3.3 answers EMPTY).
  */
 const GRID_DEG = 1e-9;
 

@@ -22,6 +22,8 @@ export const pdfText = (s: string): string => s.replace(/≥\s?/g, 'tối thiể
 export const PAGE = { width: 595.28, height: 841.89, margin: 40 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
+const parsed: Partial<Record<'regular' | 'bold', unknown>> = {};
+
 export function newDocument(title: string): Doc {
   const doc = new PDFDocument({
     size: 'A4',
@@ -30,9 +32,13 @@ export function newDocument(title: string): Doc {
     info: { Title: title, Creator: 'ccn-map', Producer: 'ccn-map (pdfkit)' },
     lang: 'vi-VN',
   } as PDFKit.PDFDocumentOptions);
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  doc.font('regular');
+  // Parsing Noto Sans's tables is most of the cost of a report: parse each face once and hand
+  // the parsed font (pdfkit accepts any object with `layout`) to every later document.
+  for (const [name, path] of [['bold', FONT_BOLD], ['regular', FONT_REGULAR]] as const) {
+    doc.registerFont(name, (parsed[name] ?? path) as string);
+    doc.font(name);
+    parsed[name] ??= (doc as unknown as { _font: { font: unknown } })._font.font;
+  }
   return doc;
 }
 

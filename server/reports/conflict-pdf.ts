@@ -6,7 +6,7 @@ import {
   codeNameVi, computedAtVi, crsText, dataVersionLines, haText, layerNameVi, pctText, severityVi, STATUS_VI, SUBJECT_KIND_VI, subjectTitle,
 } from './conflict-labels';
 import { drawOverlapMap } from './conflict-pdf-map';
-import { CONTENT_WIDTH, footers, heading, newDocument, PAGE, pdfText, table, TEXT, toBuffer } from './conflict-pdf-kit';
+import { CONTENT_WIDTH, ensureSpace, footers, heading, newDocument, PAGE, pdfText, table, TEXT, toBuffer } from './conflict-pdf-kit';
 
 const STATUS_COLORS = { pass: '#1a9641', warn: '#fdae61', fail: '#d7191c', not_applicable: undefined } as const;
 
@@ -60,6 +60,7 @@ export async function conflictPdf(r: ConflictResult): Promise<Buffer> {
   for (const l of r.table.layers) {
     const rows = l.codes.map((c) => [c.landCode, codeNameVi(c.landCode), severityVi(c.severity), haText(c.overlapHa), pctText(c.pct)]);
     rows.push(['—', 'Không thuộc vùng nào của lớp', '', haText(l.uncoveredHa), pctText(r.area.planeHa > 0 ? (100 * l.uncoveredHa) / r.area.planeHa : 0)]);
+    ensureSpace(doc, 70); // keep the layer's name with its first rows
     doc.font('bold').fontSize(9).text(layerNameVi(r, l.layerId), x, doc.y, { ...TEXT, width: CONTENT_WIDTH }).font('regular');
     table(
       doc,

@@ -20,9 +20,9 @@ const filterProperties = Object.fromEntries(
 
 /**
  * Mapbox Vector Tiles of plan zones and parcels. ETag = the collection's change counter
- * (bumped by triggers on every write), so `If-None-Match` answers 304 without drawing the tile
- * and an edit shows in the very next request; `Cache-Control: no-cache` makes browsers and
- * CDNs revalidate every time.
+ * (bumped by triggers on every write, read in the same statement as the tile), so
+ * `If-None-Match` answers 304 without drawing the tile and an edit shows in the very next
+ * request; `Cache-Control: no-cache` makes browsers and CDNs revalidate every time.
  */
 export function tileRoutes(app: FastifyInstance, db: Database): void {
   const renderer = createTileRenderer(db);
@@ -71,12 +71,15 @@ export function tileRoutes(app: FastifyInstance, db: Database): void {
           throw new HttpError(400, 'BAD_FILTER', `Collection ${c.id} has no filter "${name}"; it accepts: ${Object.keys(c.filters).join(', ') || 'none'}`);
         filters[name] = value;
       }
-      const etag = await renderer.etag(c, filters);
-      reply.header('ETag', etag);
       reply.header('Cache-Control', 'public, no-cache');
+      // A conditional request costs one small query when nothing changed (304, no drawing).
       const inm = req.headers['if-none-match'];
-      if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.status(304).send();
+      if (inm) {
+        const etag = await renderer.etag(c, filters);
+        if (inm.split(',').some((t) => t.trim() === etag)) return reply.header('ETag', etag).status(304).send();
+      }
       const tile = await renderer.render(c, z, x, y, filters);
+      reply.header('ETag', tile.etag);
       reply.header('X-Tile-Features', String(tile.features));
       if (!tile.features) return reply.status(204).send();
       return reply.type('application/vnd.mapbox-vector-tile').send(tile.data);

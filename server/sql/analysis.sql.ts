@@ -71,13 +71,11 @@ export const overlapAll = `
  * code in the same order, $5 radius in metres, $6 the same radius in degrees for the index).
  */
 export const nearestByCategory = `
-  WITH ${subject},
-  codes AS (SELECT * FROM unnest($3::text[], $4::text[]) AS t(code, category))
-  SELECT DISTINCT ON (k.category) k.category, z.name, z.land_code, ST_Distance(ST_Transform(z.geom, $2::int), s.gp) AS distance_m
-  FROM plan_zones z JOIN codes k ON k.code = z.land_code, s
-  WHERE z.geom && ST_Expand(s.g4, $6::float8)
-    AND ST_DWithin(ST_Transform(z.geom, $2::int), s.gp, $5::float8)
-  ORDER BY k.category, distance_m, z.id`;
+  WITH ${subject}
+  SELECT n.category, n.name, n.land_code, n.distance_m
+  -- Same result as measuring every candidate; only zones that can be the nearest are transformed (migration 063).
+  FROM s, derived.nearest_by_category(s.g4, s.gp, $3::text[], $4::text[], $5::float8, $6::float8) AS n
+  ORDER BY n.category`;
 
 /** Administrative units the subject lies in: its district (largest share) and communes. */
 export const subjectUnits = `

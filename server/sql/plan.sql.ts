@@ -2,9 +2,9 @@
 
 export const listPlanLayers = `
   SELECT l.id, l.name_vi, l.name_en, l.kind, l.source, l.is_synthetic, l.valid_from, l.sort_order,
-         count(z.id)::int AS zone_count
-  FROM plan_layers l LEFT JOIN plan_zones z ON z.layer_id = l.id
-  GROUP BY l.id ORDER BY l.sort_order, l.id`;
+         coalesce(st.zones, 0)::int AS zone_count
+  FROM plan_layers l LEFT JOIN derived.plan_layer_stats st ON st.layer_id = l.id  -- kept by triggers (migration 060): no count over 10^6 zones
+  ORDER BY l.sort_order, l.id`;
 
 export const planLayerExists = `SELECT 1 FROM plan_layers WHERE id = $1`;
 

@@ -21,6 +21,8 @@ export type TileFilters = Record<string, string | number | undefined>;
 export interface RenderedTile {
   data: Buffer;
   features: number;
+  /** ETag of the collection version the tile was drawn from (same snapshot). */
+  etag: string;
 }
 
 export interface TileRenderer {
@@ -30,64 +32,86 @@ export interface TileRenderer {
   render(c: TileCollection, z: number, x: number, y: number, filters: TileFilters): Promise<RenderedTile>;
 }
 
-const EMPTY: RenderedTile = { data: Buffer.alloc(0), features: 0 };
-
-/** The query of a tile: from the overview at low zoom (after making it current), else full detail. */
-async function tileQuery(pool: pg.Pool, c: TileCollection, z: number, x: number, y: number, f: TileFilters, enc: TileEncoding): Promise<TileQuery> {
-  if (c.overviewMaxZoom === undefined || z > c.overviewMaxZoom) return rawTileQuery(c, z, x, y, f, enc);
-  const level = overviewLevel(z);
-  const r = cellRange(z, x, y, level);
-  const s = 2 ** (13 - level);
-  await ensureOverview(pool, { x0: r.x0 * s, x1: (r.x1 + 1) * s - 1, y0: r.y0 * s, y1: (r.y1 + 1) * s - 1 }, level as 13 | 11 | 9);
-  return overviewTileQuery(c, z, x, y, f, enc);
-}
-
 /** Tile queries run as named prepared statements: a handful of texts, planned once per connection. */
 const statementName = (text: string) => `tile_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
 const run = <R extends pg.QueryResultRow>(pool: pg.Pool, q: TileQuery) => pool.query<R>({ name: statementName(q.text), text: q.text, values: q.values });
 
-async function renderWithMvt(pool: pg.Pool, c: TileCollection, z: number, x: number, y: number, f: TileFilters): Promise<RenderedTile> {
-  const q = await tileQuery(pool, c, z, x, y, f, 'mvt');
-  const { rows } = await run<{ tile: Buffer | null; features: number }>(pool, q);
-  const r = rows[0];
-  return r?.tile && r.features ? { data: r.tile, features: r.features } : EMPTY;
+const isOverview = (c: TileCollection, z: number) => c.overviewMaxZoom !== undefined && z <= c.overviewMaxZoom;
+
+/** Rebuilds the dirty overview cells a low-zoom tile depends on. */
+async function refreshCells(pool: pg.Pool, z: number, x: number, y: number): Promise<void> {
+  const level = overviewLevel(z);
+  const r = cellRange(z, x, y, level);
+  const s = 2 ** (13 - level);
+  await ensureOverview(pool, { x0: r.x0 * s, x1: (r.x1 + 1) * s - 1, y0: r.y0 * s, y1: (r.y1 + 1) * s - 1 }, level as 13 | 11 | 9);
 }
 
-async function renderWithJs(pool: pg.Pool, c: TileCollection, z: number, x: number, y: number, f: TileFilters): Promise<RenderedTile> {
-  const q = await tileQuery(pool, c, z, x, y, f, 'rows');
-  const { rows } = await run<Record<string, unknown> & { id?: number; wkb: Buffer }>(pool, q);
+interface Meta {
+  _tile_version: string;
+  _tile_dirty: number;
+}
+
+/**
+ * One round trip in the common case: the tile, the collection version and the overview's
+ * freshness come from one statement; if a cell it needs is dirty, the cell is rebuilt and the
+ * statement run again.
+ */
+async function query<R extends pg.QueryResultRow>(pool: pg.Pool, c: TileCollection, z: number, x: number, y: number, f: TileFilters, enc: TileEncoding) {
+  const q = isOverview(c, z) ? overviewTileQuery(c, z, x, y, f, enc) : rawTileQuery(c, z, x, y, f, enc);
+  let res = await run<R & Meta>(pool, q);
+  if (res.rows[0]!._tile_dirty > 0) {
+    await refreshCells(pool, z, x, y);
+    res = await run<R & Meta>(pool, q);
+  }
+  return { rows: res.rows, version: res.rows[0]!._tile_version };
+}
+
+type Draw = (pool: pg.Pool, c: TileCollection, z: number, x: number, y: number, f: TileFilters) => Promise<{ data: Buffer; features: number; version: string }>;
+
+const drawWithMvt: Draw = async (pool, c, z, x, y, f) => {
+  const { rows, version } = await query<{ tile: Buffer | null; features: number }>(pool, c, z, x, y, f, 'mvt');
+  const r = rows[0]!;
+  return { data: r.tile && r.features ? r.tile : Buffer.alloc(0), features: r.tile ? r.features : 0, version };
+};
+
+const drawWithJs: Draw = async (pool, c, z, x, y, f) => {
+  const { rows, version } = await query<Record<string, unknown> & { id?: number; wkb: Buffer | null }>(pool, c, z, x, y, f, 'rows');
   const features: TileFeature[] = [];
   for (const row of rows) {
+    if (!row.wkb) continue;
     const rings = toMvtRings(readWkbPolygons(row.wkb));
     if (!rings.length) continue;
-    const { id, wkb: _wkb, ...props } = row;
+    const { id, wkb: _wkb, _tile_version: _v, _tile_dirty: _d, ...props } = row;
     features.push({ id, properties: props as TileFeature['properties'], rings });
   }
-  if (!features.length) return EMPTY;
-  return { data: Buffer.from(encodeMvt(c.layerName, features)), features: features.length };
-}
+  return { data: features.length ? Buffer.from(encodeMvt(c.layerName, features)) : Buffer.alloc(0), features: features.length, version };
+};
+
+const etagOf = (c: TileCollection, encoding: TileEncoding, version: string, filters: TileFilters) => {
+  const f = Object.entries(filters)
+    .filter(([, val]) => val !== undefined)
+    .map(([k, val]) => `${k}=${String(val)}`)
+    .join('&');
+  return `W/"${c.id}-${TILE_FORMAT}-${encoding}-${version}${f ? `-${Buffer.from(f).toString('base64url')}` : ''}"`;
+};
 
 export function createTileRenderer(db: Database): TileRenderer {
   const encoding: TileEncoding = db.capabilities.asMvt ? 'mvt' : 'rows';
-  const draw = encoding === 'mvt' ? renderWithMvt : renderWithJs;
+  const draw = encoding === 'mvt' ? drawWithMvt : drawWithJs;
   return {
     encoding,
     async etag(c, filters) {
-      const { rows } = await db.pool.query<{ version: string; at: string }>(
-        `SELECT version::text AS version, (extract(epoch FROM changed_at) * 1e6)::bigint::text AS at
-         FROM derived.collection_versions WHERE collection = $1`,
+      const { rows } = await db.pool.query<{ version: string }>(
+        `SELECT coalesce((SELECT version::text || '.' || (extract(epoch FROM changed_at) * 1e6)::bigint::text
+                          FROM derived.collection_versions WHERE collection = $1), '0') AS version`,
         [c.id],
       );
-      const v = rows[0] ? `${rows[0].version}.${rows[0].at}` : '0';
-      const f = Object.entries(filters)
-        .filter(([, val]) => val !== undefined)
-        .map(([k, val]) => `${k}=${String(val)}`)
-        .join('&');
-      return `W/"${c.id}-${TILE_FORMAT}-${encoding}-${v}${f ? `-${Buffer.from(f).toString('base64url')}` : ''}"`;
+      return etagOf(c, encoding, rows[0]!.version, filters);
     },
     async render(c, z, x, y, filters) {
-      if (z < c.minZoom) return EMPTY;
-      return draw(db.pool, c, z, x, y, filters);
+      if (z < c.minZoom) return { data: Buffer.alloc(0), features: 0, etag: await this.etag(c, filters) };
+      const t = await draw(db.pool, c, z, x, y, filters);
+      return { data: t.data, features: t.features, etag: etagOf(c, encoding, t.version, filters) };
     },
   };
 }

@@ -37,6 +37,10 @@ interface Column {
 }
 
 interface Parts {
+  /** Tile collection (its change counter is read in the same statement, for the ETag). */
+  collection: string;
+  /** SQL of the number of dirty overview cells the tile depends on ('0' at full detail). */
+  dirty: string;
   from: string;
   /** The buffered envelope expression (already in `values`). */
   env: string;
@@ -80,6 +84,11 @@ function finish(parts: Parts, layerName: string, z: number, x: number, y: number
   // minus its per-polygon validation (GEOS/wagyu), which costs 2–5× the rest on generalised
   // polygons; MVT readers draw these rings as they are.
   const g = `ST_CollectionExtract(ST_SnapToGrid(ST_ClipByBox2D(${geom}, ${clipBox}), 1), 3)`;
+  // The collection's version and the dirty overview cells come from the same snapshot as the
+  // tile: one round trip; when a cell is dirty the caller rebuilds it and asks again.
+  const version = `(SELECT version::text || '.' || (extract(epoch FROM changed_at) * 1e6)::bigint::text
+      FROM derived.collection_versions WHERE collection = $${values.push(parts.collection)})`;
+  const meta = `meta AS (SELECT coalesce(${version}, '0') AS _tile_version, ${parts.dirty} AS _tile_dirty)`;
   if (encoding === 'mvt') {
     const name = `$${values.push(layerName)}`;
     return {
@@ -88,9 +97,11 @@ function finish(parts: Parts, layerName: string, z: number, x: number, y: number
       text: `WITH t AS MATERIALIZED (
   SELECT ${inner}, ST_ForcePolygonCCW(${g}) AS geom
   FROM ${parts.from} WHERE ${where}
-)
-SELECT ST_AsMVT(t.*, ${name}, ${EXTENT}, 'geom'${parts.withId ? ", 'id'" : ''}) AS tile, count(*)::int AS features
-FROM t WHERE NOT ST_IsEmpty(t.geom)`,
+), ${meta}
+SELECT meta.*,
+  (SELECT ST_AsMVT(t.*, ${name}, ${EXTENT}, 'geom'${parts.withId ? ", 'id'" : ''}) FROM t WHERE NOT ST_IsEmpty(t.geom)) AS tile,
+  (SELECT count(*)::int FROM t WHERE NOT ST_IsEmpty(t.geom)) AS features
+FROM meta`,
       values,
     };
   }
@@ -98,8 +109,8 @@ FROM t WHERE NOT ST_IsEmpty(t.geom)`,
     text: `WITH t AS MATERIALIZED (
   SELECT ${inner}, ${g} AS g
   FROM ${parts.from} WHERE ${where}
-)
-SELECT ${outer}, ST_AsBinary(g) AS wkb FROM t WHERE NOT ST_IsEmpty(g)`,
+), ${meta}
+SELECT meta.*, r.* FROM meta LEFT JOIN (SELECT ${outer}, ST_AsBinary(g) AS wkb FROM t WHERE NOT ST_IsEmpty(g)) AS r ON true`,
     values,
   };
 }
@@ -131,7 +142,24 @@ export function rawTileQuery(
     `(ST_XMax(geom) - ST_XMin(geom) > ${px} OR ST_YMax(geom) - ST_YMin(geom) > ${px})`,
     ...filterClauses(c, filters, values),
   ];
-  return finish({ from: q(c.table), env, where, columns: c.properties.map((p) => ({ expr: q(p), name: p })), withId: true, values }, c.layerName, z, x, y, encoding);
+  return finish({ collection: c.id, dirty: '0', from: q(c.table), env, where, columns: c.properties.map((p) => ({ expr: q(p), name: p })), withId: true, values }, c.layerName, z, x, y, encoding);
+}
+
+/**
+ * How many cells the overview tile depends on are dirty: level-13 cells under it, and the cells
+ * of every level between 13 and the tile's own (their content is built from the level below).
+ */
+function dirtyCells(z: number, x: number, y: number, level: number, values: (number | string)[]): string {
+  const r = cellRange(z, x, y, level);
+  const terms: string[] = [];
+  for (const l of [13, 11, 9]) {
+    if (l < level) break;
+    const k = 2 ** (l - level);
+    terms.push(
+      `(level = ${l} AND cx BETWEEN $${values.push(r.x0 * k)} AND $${values.push((r.x1 + 1) * k - 1)} AND cy BETWEEN $${values.push(r.y0 * k)} AND $${values.push((r.y1 + 1) * k - 1)})`,
+    );
+  }
+  return `(SELECT count(*)::int FROM derived.overview_dirty WHERE ${terms.join(' OR ')})`;
 }
 
 /** Generalised tile from derived.plan_overview: zones dissolved by (layer, land code) per cell. */
@@ -155,6 +183,8 @@ export function overviewTileQuery(
   ];
   return finish(
     {
+      collection: c.id,
+      dirty: dirtyCells(z, x, y, level, values),
       from: 'derived.plan_overview',
       env,
       where,

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { shortClusterName } from '../core/clusters/record';
 
 interface Labelled {
   properties: unknown;
@@ -19,7 +20,7 @@ export function labelFeatures(clusters: { features: Labelled[] } | undefined, co
   for (const f of clusters?.features ?? []) {
     const p = f.properties as { name?: string };
     const g = pointOf(f.properties);
-    if (g && p.name) features.push({ type: 'Feature', geometry: g, properties: { name: p.name.replace(/^Cụm công nghiệp /, 'CCN '), kind: 'cluster' } });
+    if (g && p.name) features.push({ type: 'Feature', geometry: g, properties: { name: `CCN ${shortClusterName(p.name)}`, kind: 'cluster' } });
   }
   for (const f of communes?.features ?? []) {
     const p = f.properties as { name?: string };

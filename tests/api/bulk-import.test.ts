@@ -36,6 +36,29 @@ afterAll(async () => {
   await stopTestApp(ctx);
 });
 
+describe('synthetic province (bench:data)', () => {
+  it('is reproducible: same seed, same polygons; another seed, others', () => {
+    const a = JSON.stringify(province());
+    expect(JSON.stringify(province())).toBe(a);
+    const other = JSON.stringify([...landUseZones(mask, { size: 600, seed: 4 })]);
+    expect(other).not.toBe(JSON.stringify([...landUseZones(mask, { size: 600, seed: 3 })]));
+  });
+
+  it('has about the asked number of polygons, counter-clockwise closed rings, large forest polygons', () => {
+    const f = province();
+    expect(f.length).toBeGreaterThan(540);
+    expect(f.length).toBeLessThan(660);
+    for (const z of f) {
+      const ring = z.geometry.coordinates[0]!;
+      expect(ring[0]).toEqual(ring.at(-1));
+      let a = 0;
+      for (let i = 1; i < ring.length; i++) a += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
+      expect(a).toBeGreaterThan(0);
+    }
+    expect(f.filter((z) => z.geometry.coordinates[0]!.length > 256).length).toBeGreaterThan(10);
+  });
+});
+
 describe('bulk import of plan zones', () => {
   const features = province();
 

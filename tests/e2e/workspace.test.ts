@@ -4,12 +4,16 @@
  * labels with diacritics, and — on servers of its own — edit a record and restart.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import pg from 'pg';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { neighboursLayer } from '../../layers/neighbours.layer';
 import { PROVINCE_FILL } from '../../layers/province.layer';
 import { landCode } from '../../src/core/land/codes';
 import { launchChromium } from './chromium';
@@ -250,5 +254,49 @@ describe('editing a record through the UI persists across a restart', () => {
     await c.query('CREATE SCHEMA public');
     await c.end();
     await editAndRestart({ DATABASE_URL: dbUrl, STATIC_DIR: inject('staticDir') });
+  }, 240_000);
+});
+
+describe('optional online basemap (BASEMAP_URL)', () => {
+  it('is off by default, and drawn under the map when configured', async () => {
+    expect(await (await fetch(`${base()}/api/config`)).json()).toEqual({ basemap: null });
+    // A stand-in tile server: every tile one colour.
+    const tile = new PNG({ width: 256, height: 256 });
+    const colour: [number, number, number] = [51, 102, 204];
+    for (let i = 0; i < tile.data.length; i += 4) tile.data.set([...colour, 255], i);
+    const png = PNG.sync.write(tile);
+    let tiles = 0;
+    const tileServer = createServer((_req, res) => {
+      tiles++;
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*' }).end(png);
+    });
+    await new Promise<void>((r) => tileServer.listen(0, '127.0.0.1', r));
+    const tileUrl = `http://127.0.0.1:${(tileServer.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
+    // On the PostGIS test database when there is one (cheaper than a second embedded start).
+    const dir = mkdtempSync(join(tmpdir(), 'ccn-e2e-basemap-'));
+    const db = process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { DATA_DIR: dir };
+    const server = await startServer({ ...db, STATIC_DIR: inject('staticDir'), BASEMAP_URL: tileUrl });
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({ basemap: { kind: 'raster', tiles: tileUrl } });
+      await p.goto(`${server.url}/#map=8.00/21.90000/107.00000`);
+      await waitForMap(p);
+      await p.waitForFunction(() => !!window.__ccnMap!.map.getLayer('basemap'));
+      await waitForIdle(p);
+      expect(tiles).toBeGreaterThan(0);
+      // Outside Vietnam (Guangxi, China): the basemap itself; inside the province: under a light wash.
+      const out = await project(p, [108.3, 22.6]);
+      expect(colourDistance(await pixelAt(p, out.x, out.y), colour)).toBeLessThanOrEqual(6);
+      const inside = await project(p, [106.95, 21.78]);
+      // Vietnam's provinces (Lạng Sơn included) wash it at 0.25, the province fill at 0.35 on top.
+      const neighbours = (neighboursLayer.layers[0] as { paint: { 'fill-color': string } }).paint['fill-color'];
+      const washed = blend(hexToRgb(PROVINCE_FILL), blend(hexToRgb(neighbours), colour, 0.25), 0.35);
+      expect(colourDistance(await pixelAt(p, inside.x, inside.y), washed), 'province over basemap').toBeLessThanOrEqual(8);
+    } finally {
+      await p.close();
+      await server.stop();
+      tileServer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 240_000);
 });

@@ -37,10 +37,32 @@ const unproject = (g: Polygon | MultiPolygon, epsg: number): MultiPolygon => ({
   ),
 });
 
-function push<K>(m: Map<K, Region[]>, k: K, r: Region) {
+interface Hit {
+  entry: Entry;
+  ha: number;
+}
+
+function push<K>(m: Map<K, Hit[]>, k: K, h: Hit) {
   const list = m.get(k);
-  if (list) list.push(r);
-  else m.set(k, [r]);
+  if (list) list.push(h);
+  else m.set(k, [h]);
+}
+
+/**
+ * Area (ha) of A ∩ (union of a group's zones). Zones that overlap no other zone of the group
+ * add their own overlap; only those that do (two layers showing the same forest, a park over
+ * a cluster site) go through the union — a partition never does.
+ */
+function groupHa(a: Region, hits: Hit[], index: PlanIndex): number {
+  if (hits.length === 1) return hits[0]!.ha;
+  const tangled = new Set<Hit>();
+  for (let i = 0; i < hits.length; i++)
+    for (let j = i + 1; j < hits.length; j++)
+      if (index.overlaps(hits[i]!.entry, hits[j]!.entry)) tangled.add(hits[i]!).add(hits[j]!);
+  let ha = 0;
+  for (const h of hits) if (!tangled.has(h)) ha += h.ha;
+  if (tangled.size) ha += intersectionArea(a, [...tangled].map((h) => index.region(h.entry))) / 10_000;
+  return ha;
 }
 
 /** The overlap's geometry by a general clipper (Turf), in lon/lat; null if the clipper fails. */
@@ -67,8 +89,8 @@ export function computeLiveOverlap(boundary: Polygon | MultiPolygon, index: Plan
   const clusterHa = planePolygonsHa(subject);
   const a = toRegion(subject);
   const overlaps: FeatureOverlap[] = [];
-  const byLayer = new Map<string, Region[]>();
-  const bySeverity = new Map<LandSeverity, Region[]>();
+  const byLayer = new Map<string, Hit[]>();
+  const bySeverity = new Map<LandSeverity, Hit[]>();
   const ex = opts.exclude;
   for (const e of index.search(PlanIndex.bbox(boundary)) as Entry[]) {
     const f = e.feature;
@@ -88,12 +110,9 @@ export function computeLiveOverlap(boundary: Polygon | MultiPolygon, index: Plan
       overlapHa: ha,
       ...(opts.withGeometry ? { geometry: overlapGeometry(subject, index.plane(e), epsg) } : {}),
     });
-    push(byLayer, f.layerId, zone);
-    push(bySeverity, severity, zone);
+    push(byLayer, f.layerId, { entry: e, ha });
+    push(bySeverity, severity, { entry: e, ha });
   }
-  const union = <K>(groups: Map<K, Region[]>) =>
-    new Map([...groups].map(([k, zones]) => [k, zones.length === 1 ? NaN : intersectionArea(a, zones) / 10_000] as const));
-  // A group of one zone covers exactly that zone's overlap: reuse it (NaN → the table sums).
-  const clean = <K>(m: Map<K, number>) => new Map([...m].filter(([, v]) => !Number.isNaN(v)));
-  return buildOverlapTable(clusterHa, overlaps, clean(union(byLayer)), opts.layerOrder, clean(union(bySeverity)));
+  const union = <K>(groups: Map<K, Hit[]>) => new Map([...groups].map(([k, hits]) => [k, groupHa(a, hits, index)] as const));
+  return buildOverlapTable(clusterHa, overlaps, union(byLayer), opts.layerOrder, union(bySeverity));
 }

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import RBush from 'rbush';
 import { toVn2000 } from '../crs/transform';
-import { toRegion, type Region } from './clip-area';
+import { intersectionArea, toRegion, type Region } from './clip-area';
 
 /** A plan zone (or another cluster) the browser analyses against. */
 export interface PlanFeature {
@@ -26,6 +26,8 @@ export interface Entry {
   feature: PlanFeature;
   plane?: PlanePolygons;
   region?: Region;
+  /** Position in the index, for the pair cache. */
+  n: number;
 }
 
 export const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
@@ -54,16 +56,19 @@ function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
 export class PlanIndex {
   private readonly tree = new RBush<Entry>();
   private count = 0;
+  /** Whether two features overlap (more than touching), computed once per pair. */
+  private readonly pairs = new Map<number, boolean>();
 
   constructor(readonly epsg: number) {}
 
   /** Replaces the content with these features. */
   load(features: readonly PlanFeature[]): void {
     this.tree.clear();
+    this.pairs.clear();
     this.tree.load(
-      features.map((feature) => {
+      features.map((feature, n) => {
         const [minX, minY, maxX, maxY] = bboxOf(feature.geometry);
-        return { minX, minY, maxX, maxY, feature };
+        return { minX, minY, maxX, maxY, feature, n };
       }),
     );
     this.count = features.length;
@@ -88,6 +93,18 @@ export class PlanIndex {
   region(e: Entry): Region {
     e.region ??= toRegion(this.plane(e));
     return e.region;
+  }
+
+  /**
+   * Whether two features overlap by more than 1 cm² (neighbours of a partition only touch).
+   * Cached: the plan does not change while a boundary is drawn.
+   */
+  overlaps(e1: Entry, e2: Entry): boolean {
+    if (e1.maxX < e2.minX || e2.maxX < e1.minX || e1.maxY < e2.minY || e2.maxY < e1.minY) return false;
+    const key = Math.min(e1.n, e2.n) * 4_194_304 + Math.max(e1.n, e2.n);
+    let v = this.pairs.get(key);
+    if (v === undefined) this.pairs.set(key, (v = intersectionArea(this.region(e1), [this.region(e2)]) > 1e-4));
+    return v;
   }
 
   static bbox = bboxOf;

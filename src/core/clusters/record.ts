@@ -123,3 +123,9 @@ function defaultValue(f: ClusterField): unknown {
 export function changedFields(a: ClusterRecord, b: ClusterRecord): ClusterField[] {
   return CLUSTER_FIELDS.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
 }
+
+/**
+ * A cluster's name without the "Cụm công nghiệp" prefix, for lists and map labels.
+ * @example shortClusterName('Cụm công nghiệp Đình Lập') // → 'Đình Lập'
+ */
+export const shortClusterName = (name: string): string => name.replace(/^Cụm công nghiệp\s+/, '');

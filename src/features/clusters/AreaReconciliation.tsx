@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { DEFAULT_AREA_TOLERANCE_HA, reconcileAreas, type AreaCheck } from '../../core/clusters/reconcile';
 import { formatHa, formatNumber } from '../../core/format/number';
@@ -27,6 +27,7 @@ export function AreaReconciliation({ declaredHa, planeHa, ellipsoidalHa }: AreaR
   const { t, locale } = useI18n();
   const [tolerance, setTolerance] = useState(storedTolerance);
   const [text, setText] = useState(() => formatNumber(tolerance, 2, locale));
+  useEffect(() => setText(formatNumber(tolerance, 2, locale)), [tolerance, locale]);
   const r = reconcileAreas(declaredHa, planeHa, ellipsoidalHa, tolerance);
   const diffCell = (c: AreaCheck, testId: string) =>
     c.diffHa === null ? (

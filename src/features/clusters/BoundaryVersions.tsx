@@ -41,9 +41,10 @@ export function BoundaryVersions({ clusterId, currentVersion }: { clusterId: num
     clustersApi.diff(clusterId, pair.from, pair.to).then((d) => {
       if (!live) return;
       setDiff(d);
-      const older = versions.features.find((f) => f.id === pair.from);
-      const features: Feature[] = [];
-      if (older) features.push({ type: 'Feature', properties: { role: 'version' }, geometry: older.geometry });
+      // Both chosen versions outlined (the current one is already drawn as the cluster), and the difference.
+      const features: Feature[] = versions.features
+        .filter((f) => (f.id === pair.from || f.id === pair.to) && !f.properties.is_current)
+        .map((f) => ({ type: 'Feature', properties: { role: 'version' }, geometry: f.geometry }));
       if (d.added.geometry) features.push({ type: 'Feature', properties: { role: 'added' }, geometry: d.added.geometry });
       if (d.removed.geometry) features.push({ type: 'Feature', properties: { role: 'removed' }, geometry: d.removed.geometry });
       setMapSource('cluster_versions', { type: 'FeatureCollection', features });

@@ -1,5 +1,6 @@
 import { CLUSTER_STATUS_COLORS } from '../../../layers/clusters.layer';
 import { useI18n } from '../../app/i18n';
+import { shortClusterName } from '../../core/clusters/record';
 import { CLUSTER_STATUSES, type ClusterStatus } from '../../core/clusters/status';
 import { filterClusters, matchesQuery, type ClusterFilter } from '../../core/clusters/search';
 import { formatHa } from '../../core/format/number';
@@ -12,8 +13,6 @@ export interface ClusterListProps {
   selectedId: number | undefined;
   onSelect: (id: number) => void;
 }
-
-const shortName = (name: string) => name.replace(/^Cụm công nghiệp /, '');
 
 /** Search (with or without diacritics) and filters of the cluster list. */
 function ClusterFilters({ clusters }: { clusters: ClusterCollection }) {
@@ -101,7 +100,7 @@ export function ClusterList({ clusters, selectedId, onSelect }: ClusterListProps
             <button type="button" aria-current={p.id === selectedId} onClick={() => onSelect(p.id)}>
               <span className="swatch" style={{ background: CLUSTER_STATUS_COLORS[p.status as ClusterStatus] }} />
               <span className="name">
-                {shortName(p.name)}
+                {shortClusterName(p.name)}
                 <small className="muted">
                   {p.district_name ? `${p.district_name} · ` : ''}
                   {t(`status.${p.status}`)}

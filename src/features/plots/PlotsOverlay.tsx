@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { useApp } from '../../app/store';
+import { InspectionForm } from './InspectionForm';
 import { InspectionsList } from './InspectionsList';
+import { ProjectForm } from './ProjectForm';
 import { ProjectsTable } from './ProjectsTable';
 import { ReviewPanel } from './ReviewPanel';
 import { usePlots } from './store';
@@ -15,6 +17,8 @@ export function PlotsOverlay() {
   const { plots, projects, inspections, review } = usePlots();
   const [section, setSection] = useState<Section>('projects');
   const [open, setOpen] = useState(true);
+  const [adding, setAdding] = useState<Section>();
+  const clusterId = usePlots((s) => s.clusterId);
   if (!active || !plots || plots.features.length === 0) return null;
   if (!open) {
     return (
@@ -42,7 +46,21 @@ export function PlotsOverlay() {
         <button type="button" className="icon-button" onClick={() => setOpen(false)} aria-label={t('plots.panel.hide')}>▾</button>
       </header>
       <div className="plots-overlay-body">
+        {section === 'projects' && clusterId !== undefined && (
+          adding === 'projects' ? (
+            <ProjectForm clusterId={clusterId} onDone={() => setAdding(undefined)} />
+          ) : (
+            <button type="button" className="link add" onClick={() => setAdding('projects')}>{t('plots.form.newProject')}</button>
+          )
+        )}
         {section === 'projects' && <ProjectsTable projects={projects} />}
+        {section === 'inspections' && clusterId !== undefined && (
+          adding === 'inspections' ? (
+            <InspectionForm clusterId={clusterId} projects={projects} onDone={() => setAdding(undefined)} />
+          ) : (
+            <button type="button" className="link add" onClick={() => setAdding('inspections')}>{t('plots.form.newInspection')}</button>
+          )
+        )}
         {section === 'inspections' && <InspectionsList inspections={inspections} />}
         {section === 'review' && review && <ReviewPanel review={review} />}
       </div>

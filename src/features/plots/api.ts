@@ -136,6 +136,29 @@ export interface MonthlyReview {
   overdue_violations: OverdueViolation[];
 }
 
+export interface NewProject {
+  cluster_id: number;
+  name: string;
+  investor_name: string;
+  capital_origin: CapitalOrigin;
+  investor_country: string | null;
+  industry: string | null;
+  investment_cert_no: string | null;
+  investment_cert_date: string | null;
+  registered_capital_bn_vnd: number | null;
+  status: ProjectStatus;
+}
+
+export interface NewInspection {
+  cluster_id: number;
+  project_id: number | null;
+  date: string;
+  agency: string;
+  scope: InspectionScope[];
+  findings: string | null;
+  violations: { description: string; deadline: string }[];
+}
+
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: unknown } };
@@ -193,6 +216,8 @@ export const plotsApi = {
     sendJson<{ plot: PlotFeature; occupancy: Occupancy }>('POST', `/api/plots/${plotId}/lease`, body),
   release: (plotId: number, body: { version: number; released_on?: string }) =>
     sendJson<{ plot: PlotFeature; occupancy: Occupancy }>('POST', `/api/plots/${plotId}/release`, body),
+  createProject: (body: NewProject) => sendJson<Project>('POST', '/api/projects', body),
+  createInspection: (body: NewInspection) => sendJson<Inspection>('POST', '/api/inspections', body),
   updateViolation: (id: number, body: { version: number; follow_up_status: FollowUpStatus; resolved_on?: string }) =>
     sendJson<Violation>('PATCH', `/api/violations/${id}`, body),
 };

@@ -3,7 +3,9 @@ import { create } from 'zustand';
 import { ApiError } from '../../api/client';
 import { onMapClick } from '../../app/map-clicks';
 import { useApp } from '../../app/store';
-import { plotsApi, type Inspection, type MonthlyReview, type PlotFeature, type PlotsCollection, type Project } from './api';
+import {
+  plotsApi, type Inspection, type MonthlyReview, type NewInspection, type NewProject, type PlotFeature, type PlotsCollection, type Project,
+} from './api';
 
 /** Where the plot panel is: what a user reads after an action. */
 export interface Notice {
@@ -30,6 +32,9 @@ interface PlotsState {
   lease: (plot: PlotFeature, projectId: number, leasedOn: string) => Promise<boolean>;
   release: (plot: PlotFeature) => Promise<boolean>;
   resolveViolation: (id: number, version: number) => Promise<void>;
+  /** Creates a record, then refreshes the lists; resolves to an error message or undefined. */
+  create: (what: 'project', body: NewProject) => Promise<string | undefined>;
+  createInspection: (body: NewInspection) => Promise<string | undefined>;
   clearNotice: () => void;
 }
 
@@ -133,6 +138,26 @@ export const usePlots = create<PlotsState>((set, get) => ({
       await refreshLists();
     } catch (e) {
       set({ notice: errorNotice(e) });
+    }
+  },
+
+  create: async (_what, body) => {
+    try {
+      await plotsApi.createProject(body);
+      await refreshLists();
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  },
+
+  createInspection: async (body) => {
+    try {
+      await plotsApi.createInspection(body);
+      await refreshLists();
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
     }
   },
 

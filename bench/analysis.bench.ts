@@ -1,0 +1,112 @@
+/**
+ * Conflict analysis of a 70 ha proposal: through the API (HTTP POST /api/analysis/conflicts),
+ * as raw SQL (the very statements the API sent for that proposal, replayed on one connection:
+ * the API's own overhead is the difference), the overlap statement alone, and the naive JS
+ * way (a loop over every polygon with turf.intersect + turf.area, no index; run last by run.ts,
+ * it takes minutes).
+ */
+import { area, featureCollection, intersect, polygon as turfPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { readFeatureFile } from '../server/bulk/read-features';
+import { BENCH_DIR, sizeLabel } from './data/files';
+import { request } from './lib/http';
+import type { BenchContext, Served } from './lib/context';
+import { proposal } from './lib/places';
+import { summarize, type Summary } from './lib/stats';
+
+export interface AnalysisTarget {
+  target: string;
+  api: Summary;
+  rawSql: Summary;
+  overlapSql: Summary;
+  statements: number;
+  overlapHaMean: number;
+}
+
+export interface AnalysisResult {
+  targets: AnalysisTarget[];
+  naiveTurf: (Summary & { polygons: number; note: string }) | null;
+}
+
+async function post(s: Served, geometry: Polygon): Promise<{ ms: number; body: { table: { layers: { coveredHa?: number }[] } } }> {
+  const t0 = performance.now();
+  const res = await request(`${s.url}/api/analysis/conflicts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ geometry }),
+  });
+  const body = (await res.json()) as { table: { layers: { coveredHa?: number }[] } };
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`analysis answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return { ms, body };
+}
+
+async function replay(s: Served, log: Served['recorder']['log']): Promise<number> {
+  const c = await s.db.pool.connect();
+  try {
+    const t0 = performance.now();
+    for (const q of log) await c.query(q.text, q.values as unknown[]);
+    return performance.now() - t0;
+  } finally {
+    c.release();
+  }
+}
+
+async function analyseTarget(ctx: BenchContext, s: Served, n: number): Promise<AnalysisTarget> {
+  const rand = () => ctx.rand();
+  const api: number[] = [];
+  const raw: number[] = [];
+  const overlap: number[] = [];
+  let statements = 0;
+  let covered = 0;
+  for (let i = -3; i < n; i++) {
+    const g = proposal(ctx.mask, rand);
+    // One recorded call gives the statements; then API and replay alternate (same load on both).
+    s.recorder.log = [];
+    s.recorder.on = true;
+    await post(s, g);
+    s.recorder.on = false;
+    const log = s.recorder.log;
+    const ov = log.filter((q) => q.text.includes('cand AS'));
+    const a = await post(s, g);
+    const r = await replay(s, log);
+    const o = await replay(s, ov);
+    if (i < 0) continue; // warm-up
+    api.push(a.ms);
+    raw.push(r);
+    overlap.push(o);
+    statements = log.length;
+    covered += a.body.table.layers.reduce((x, l) => x + (l.coveredHa ?? 0), 0);
+  }
+  return { target: s.target, api: summarize(api), rawSql: summarize(raw), overlapSql: summarize(overlap), statements, overlapHaMean: Math.round((covered / n) * 100) / 100 };
+}
+
+/** The naive JS scan over every polygon of the generated province (no index). */
+export async function runNaiveTurf(ctx: BenchContext, runs: number): Promise<AnalysisResult['naiveTurf']> {
+  const file = `${BENCH_DIR}/${sizeLabel(ctx.size)}/plan_zones.geojsonl`;
+  const zones: Feature<Polygon | MultiPolygon>[] = [];
+  for await (const f of readFeatureFile(file)) zones.push(f as Feature<Polygon | MultiPolygon>);
+  ctx.log(`naive Turf: ${zones.length} polygons in memory`);
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const p = turfPolygon(proposal(ctx.mask, () => ctx.rand()).coordinates);
+    const t0 = performance.now();
+    let ha = 0;
+    for (const z of zones) {
+      const x = intersect(featureCollection([p, z]));
+      if (x) ha += area(x) / 10_000;
+    }
+    times.push(performance.now() - t0);
+    ctx.log(`naive Turf run ${r + 1}/${runs}: ${Math.round(times.at(-1)!)} ms, ${ha.toFixed(2)} ha overlapped`);
+  }
+  return { ...summarize(times), polygons: zones.length, note: 'one proposal per run; every polygon intersected (no index, no bbox test)' };
+}
+
+export async function runAnalysis(ctx: BenchContext): Promise<AnalysisResult> {
+  const targets: AnalysisTarget[] = [];
+  for (const s of ctx.targets) {
+    ctx.log(`analysis on ${s.target}…`);
+    targets.push(await analyseTarget(ctx, s, ctx.samples(s.target === 'postgis' ? 60 : 40)));
+  }
+  return { targets, naiveTurf: null };
+}
