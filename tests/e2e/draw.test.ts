@@ -139,6 +139,37 @@ describe('drawing a boundary', () => {
   });
 });
 
+describe('editing vertices and holes', () => {
+  it('inserts a vertex at an edge midpoint, deletes it with a right-click, and a hole is subtracted', async () => {
+    await reset();
+    await page.getByTestId('draw-part').click();
+    const [x, y] = [600, 300];
+    for (const [dx, dy] of [[0, 0], [240, 0], [240, 200], [0, 200], [0, 0]]) await clickAt(x + dx!, y + dy!);
+    await expect.poll(async () => (await rings()).length).toBe(1);
+    await expect.poll(() => text('draw-vertices')).toBe('4');
+    await page.getByTestId('draw-part').click(); // tool off
+    await page.getByTestId('draw-edit').click();
+    await clickAt(x + 120, y + 100); // select the polygon
+    // Midpoint of the edge between the first two vertices, where the select mode shows an insert handle.
+    const [r] = await rings();
+    const mid = await project(page, [(r!.ring[0]![0]! + r!.ring[1]![0]!) / 2, (r!.ring[0]![1]! + r!.ring[1]![1]!) / 2]);
+    await clickAt(mid.x, mid.y);
+    await expect.poll(() => text('draw-vertices')).toBe('5');
+    await page.mouse.click(mid.x, mid.y, { button: 'right' });
+    await expect.poll(() => text('draw-vertices')).toBe('4');
+    await page.getByTestId('draw-edit').click(); // tool off
+    const outerHa = planeAreaHa({ type: 'Polygon', coordinates: [(await rings())[0]!.ring] }, 9215);
+    await page.getByTestId('draw-hole').click();
+    for (const [dx, dy] of [[80, 60], [160, 60], [160, 140], [80, 140], [80, 60]]) await clickAt(x + dx!, y + dy!);
+    await expect.poll(async () => (await rings()).filter((q) => q.role === 'hole').length).toBe(1);
+    const hole = (await rings()).find((q) => q.role === 'hole')!;
+    const expected = formatHa(outerHa - planeAreaHa({ type: 'Polygon', coordinates: [hole.ring] }, 9215));
+    await expect.poll(() => text('draw-plane-area')).toBe(expected);
+    await page.getByTestId('draw-hole').click();
+    await reset();
+  });
+});
+
 describe('marker table', () => {
   it('pasting the Đình Lập table (TM-3 107°15′, decimal commas) shows the polygon and "71,39 ha"', async () => {
     const table = readFileSync(fixture('coords/dinh-lap-tm3-107-15.txt'), 'utf8');
