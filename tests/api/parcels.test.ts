@@ -207,7 +207,7 @@ describe('transitions', () => {
     expect(f.properties).toMatchObject({ status: 'notified', version: 3, notice_date: '2025-06-20' });
     expect(f.properties.deadlines).toMatchObject({ earliestRecoveryDecision: '2025-08-19', noticeExpiry: '2026-06-20' });
     expect(f.properties.overdue).toEqual([{ kind: 'notice_expired', due: '2026-06-20' }]);
-    expect(f.events.at(-1)).toMatchObject({ seq: 2, action: 'issue_notice', from_status: 'meeting', to_status: 'notified', decision_no: '112/TB-UBND', signatory: 'Chủ tịch UBND huyện Đình Lập', actor: 'test-admin', parcel_version: 3 });
+    expect(f.events.at(-1)).toMatchObject({ seq: 2, action: 'issue_notice', from_status: 'meeting', to_status: 'notified', decision_no: '112/TB-UBND', signatory: 'Chủ tịch UBND huyện Đình Lập', actor: 'anonymous', parcel_version: 3 });
     const audit = await q<{ after: { status: string; version: number } }>(
       "SELECT after FROM audit_log WHERE entity = 'parcel' AND entity_id = $1 AND action = 'transition' ORDER BY id",
       [String(p.id)],
