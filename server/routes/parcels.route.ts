@@ -165,6 +165,12 @@ export function parcelRoutes(app: FastifyInstance, db: Database): void {
         const v = check.rows[0]!;
         if (!['POLYGON', 'MULTIPOLYGON'].includes(v.type)) throw new HttpError(422, 'INVALID_GEOMETRY', `geometry: a Polygon or MultiPolygon is required, got ${v.type}`, { field: 'geometry' });
         if (!v.valid) throw new HttpError(422, 'INVALID_GEOMETRY', `geometry: ${v.reason}`, { field: 'geometry', reason: v.reason });
+        const commune = await c.query("SELECT 1 FROM admin_units WHERE code = $1 AND level = 'commune'", [b.commune_code]);
+        if (!commune.rowCount) throw new HttpError(422, 'UNKNOWN_COMMUNE', `commune_code: no commune ${b.commune_code}`, { field: 'commune_code' });
+        // Checked first rather than left to the unique constraint: no failed statement inside the transaction.
+        const dup = await c.query('SELECT id FROM parcels WHERE commune_code = $1 AND map_sheet_no = $2 AND parcel_no = $3', [b.commune_code, b.map_sheet_no, b.parcel_no]);
+        if (dup.rowCount)
+          throw new HttpError(409, 'DUPLICATE', `Parcel tờ ${b.map_sheet_no} thửa ${b.parcel_no} already exists in commune ${b.commune_code}`, { id: dup.rows[0].id });
         const { rows } = await c
           .query<{ id: number }>(insertParcel, [b.cluster_id, b.commune_code, b.map_sheet_no, b.parcel_no, ...values(b).slice(0, 9), b.planned_on, g])
           .catch(mapDbError);

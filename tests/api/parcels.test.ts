@@ -207,7 +207,7 @@ describe('transitions', () => {
     expect(f.properties).toMatchObject({ status: 'notified', version: 3, notice_date: '2025-06-20' });
     expect(f.properties.deadlines).toMatchObject({ earliestRecoveryDecision: '2025-08-19', noticeExpiry: '2026-06-20' });
     expect(f.properties.overdue).toEqual([{ kind: 'notice_expired', due: '2026-06-20' }]);
-    expect(f.events.at(-1)).toMatchObject({ seq: 2, action: 'issue_notice', from_status: 'meeting', to_status: 'notified', decision_no: '112/TB-UBND', signatory: 'Chủ tịch UBND huyện Đình Lập', actor: 'anonymous', parcel_version: 3 });
+    expect(f.events.at(-1)).toMatchObject({ seq: 2, action: 'issue_notice', from_status: 'meeting', to_status: 'notified', decision_no: '112/TB-UBND', signatory: 'Chủ tịch UBND huyện Đình Lập', actor: 'test-admin', parcel_version: 3 });
     const audit = await q<{ after: { status: string; version: number } }>(
       "SELECT after FROM audit_log WHERE entity = 'parcel' AND entity_id = $1 AND action = 'transition' ORDER BY id",
       [String(p.id)],
@@ -268,7 +268,7 @@ describe('transitions', () => {
     expect(badGeom.json().error.message).toMatch(/Self-intersection/i);
     const dup = await ctx.app.inject({
       method: 'POST', url: '/api/parcels',
-      payload: { cluster_id: s.clusterId, commune_code: s.commune, map_sheet_no: 'T-tr', parcel_no: '1', legal_land_code: 'CLN', planned_on: '2025-06-01', geometry: { type: 'Polygon', coordinates: [[[s.lon, s.lat], [s.lon + 0.001, s.lat], [s.lon + 0.001, s.lat + 0.001], [s.lon, s.lat]]] } },
+      payload: { cluster_id: s.clusterId, commune_code: s.commune, map_sheet_no: 'T-tr', parcel_no: '9', legal_land_code: 'CLN', planned_on: '2025-06-01', geometry: { type: 'Polygon', coordinates: [[[s.lon, s.lat], [s.lon + 0.001, s.lat], [s.lon + 0.001, s.lat + 0.001], [s.lon, s.lat]]] } },
     });
     expect(dup.statusCode).toBe(409);
   });

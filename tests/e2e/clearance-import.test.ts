@@ -11,10 +11,11 @@ let browser: Browser;
 let page: Page;
 let cluster: { id: number; point: [number, number] };
 const base = () => inject('baseUrl');
-const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(`${base()}${path}`, init);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
+/** API calls of the test itself, signed in through the page's context (session cookie; Origin for the CSRF check). */
+const api = async <T>(path: string, init?: { method?: string }): Promise<T> => {
+  const res = await page.request.fetch(`${base()}${path}`, { method: init?.method ?? 'GET', headers: { origin: base() } });
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (res.status() === 204 ? undefined : await res.json()) as T;
 };
 
 /** A zipped Shapefile (VN-2000 TM-3 107°15′ with its .prj) of n 20 m squares; row `bad` (0-based) a bow-tie. */
@@ -29,12 +30,12 @@ async function shapefile(n: number, origin: [number, number], tag: string, bad =
 }
 
 beforeAll(async () => {
-  const fc = await api<{ features: { id: number; properties: { name: string; label_point: { coordinates: [number, number] } } }[] }>('/api/clusters');
-  const bc = fc.features.find((f) => f.properties.name === 'Cụm công nghiệp Bình Chương')!;
-  cluster = { id: bc.id, point: bc.properties.label_point.coordinates };
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await signIn(page, base());
+  const fc = await api<{ features: { id: number; properties: { name: string; label_point: { coordinates: [number, number] } } }[] }>('/api/clusters');
+  const bc = fc.features.find((f) => f.properties.name === 'Cụm công nghiệp Bình Chương')!;
+  cluster = { id: bc.id, point: bc.properties.label_point.coordinates };
   await page.goto(base());
   await waitForMap(page);
   await page.getByRole('tab', { name: 'GPMB' }).click();

@@ -19,10 +19,11 @@ let browser: Browser;
 let page: Page;
 let clusterId: number;
 const base = () => inject('baseUrl');
-const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(`${base()}${path}`, init);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+/** API calls of the test itself, signed in through the page's context (session cookie; Origin for the CSRF check). */
+const api = async <T>(path: string, init?: { method?: string }): Promise<T> => {
+  const res = await page.request.fetch(`${base()}${path}`, { method: init?.method ?? 'GET', headers: { origin: base() } });
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (res.status() === 204 ? undefined : await res.json()) as T;
 };
 const parcels = async () => (await api<{ features: MapParcel[] }>(`/api/parcels?cluster_id=${clusterId}`)).features;
 /** Parcels whose colour nothing covers: no flag symbol on them. */
