@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { useCanEdit } from '../auth/store';
 import { AreaReconciliation } from './AreaReconciliation';
 import { clustersApi, type ClusterFullDetail } from './api';
 import { BoundaryVersions } from './BoundaryVersions';
@@ -20,6 +21,7 @@ export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const canEdit = useCanEdit();
 
   const reload = useCallback(() => {
     let live = true;
@@ -55,7 +57,7 @@ export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
         <p className="status-chip" data-status={p.status}>
           {t(`status.${p.status}`)}
         </p>
-        {!editing && (
+        {!editing && canEdit && (
           <button type="button" className="edit-button" onClick={() => (setEditing(true), setSaved(false))}>
             {t('edit.open')}
           </button>
@@ -66,7 +68,7 @@ export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
           {t('edit.saved')}
         </p>
       )}
-      {editing ? (
+      {editing && canEdit ? (
         <ClusterEditForm
           cluster={p}
           onCancel={() => setEditing(false)}
@@ -81,7 +83,7 @@ export function ClusterPanel({ clusterId, onClose }: ClusterPanelProps) {
         <>
           <AreaReconciliation declaredHa={p.declared_area_ha} planeHa={p.plane_area_ha} ellipsoidalHa={p.ellipsoidal_area_ha} />
           <ClusterRecordView c={p} />
-          <DecisionTimeline clusterId={p.id} decisions={detail.decisions} onChanged={reload} />
+          <DecisionTimeline clusterId={p.id} decisions={detail.decisions} onChanged={reload} canEdit={canEdit} />
           <BoundaryVersions clusterId={p.id} currentVersion={p.boundary_id ?? 0} />
           {p.boundary_illustrative && <p className="note">{t('panel.illustrative')}</p>}
         </>

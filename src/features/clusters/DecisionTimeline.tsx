@@ -73,18 +73,31 @@ function AddDecision({ clusterId, onAdded }: { clusterId: number; onAdded: () =>
 const SOURCE_KEYS = { public: 'decision.source.public', illustrative: 'decision.source.illustrative', user: 'decision.source.user' } as const;
 
 /** The decisions of a cluster, oldest first, with a form to add one. */
-export function DecisionTimeline({ clusterId, decisions, onChanged }: { clusterId: number; decisions: DecisionFull[]; onChanged: () => void }) {
+export function DecisionTimeline({
+  clusterId,
+  decisions,
+  onChanged,
+  canEdit,
+}: {
+  clusterId: number;
+  decisions: DecisionFull[];
+  onChanged: () => void;
+  /** Editors see the add form (the server checks their scope). */
+  canEdit: boolean;
+}) {
   const { t, locale } = useI18n();
   const [adding, setAdding] = useState(false);
   return (
     <section aria-label={t('panel.decisions')}>
       <h3>
         {t('panel.decisions')}
-        <button type="button" className="link-button" onClick={() => setAdding(!adding)}>
-          {adding ? t('form.cancel') : `+ ${t('decision.add')}`}
-        </button>
+        {canEdit && (
+          <button type="button" className="link-button" onClick={() => setAdding(!adding)}>
+            {adding ? t('form.cancel') : `+ ${t('decision.add')}`}
+          </button>
+        )}
       </h3>
-      {adding && (
+      {adding && canEdit && (
         <AddDecision
           clusterId={clusterId}
           onAdded={() => {
