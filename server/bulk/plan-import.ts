@@ -121,18 +121,20 @@ export function toRow(f: unknown, i: number, defaultLayer: string | undefined): 
 }
 
 /**
- * Rows travel as parallel arrays (one parameter each) and geometry as WKB: no JSON parsing in
- * the database. Invalid geometry is left out here (and counted) instead of failing the CHECK:
- * the transaction never sees an error, which an embedded (pglite-socket) connection does not
- * always recover from cleanly; the import then refuses the batch with the reasons.
+ * Rows travel as parallel arrays (one parameter each) and the geometries as ONE binary bytea (all
+ * WKBs end to end, with offsets and lengths): no JSON or hex parsing in the database. Invalid
+ * geometry is left out here (and counted) instead of failing the CHECK: the transaction never sees
+ * an error, which an embedded (pglite-socket) connection does not always recover from cleanly;
+ * the import then refuses the batch with the reasons.
  */
 const insertBatch = `
   WITH ins AS (
     INSERT INTO plan_zones (layer_id, land_code, original_code, name, properties, geom)
     SELECT r.layer_id, r.land_code, r.original_code, r.name, r.properties::jsonb, r.g
-    FROM (SELECT u.*, ST_GeomFromWKB(u.wkb, 4326) AS g
-          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[])
-            AS u(layer_id, land_code, original_code, name, properties, wkb)) AS r
+    FROM (SELECT u.layer_id, u.land_code, u.original_code, u.name, u.properties,
+                 ST_GeomFromWKB(substring($6::bytea FROM u.off FOR u.len), 4326) AS g
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::int[], $8::int[])
+            AS u(layer_id, land_code, original_code, name, properties, off, len)) AS r
     WHERE ST_IsValid(r.g)
     RETURNING 1
   )
@@ -140,19 +142,30 @@ const insertBatch = `
 
 /** Which rows of a batch PostGIS finds invalid, and why (run only when some were left out). */
 const diagnoseBatch = `
-  SELECT (r.i - 1 + $2::int)::int AS i, ST_IsValidReason(ST_GeomFromWKB(r.wkb, 4326)) AS reason
-  FROM unnest($1::bytea[]) WITH ORDINALITY AS r(wkb, i)
-  WHERE NOT ST_IsValid(ST_GeomFromWKB(r.wkb, 4326))
+  SELECT (r.i - 1 + $4::int)::int AS i, ST_IsValidReason(r.g) AS reason
+  FROM (SELECT u.i, ST_GeomFromWKB(substring($1::bytea FROM u.off FOR u.len), 4326) AS g
+        FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS u(off, len, i)) AS r
+  WHERE NOT ST_IsValid(r.g)
   ORDER BY r.i LIMIT 5`;
 
-const columns = (rows: Row[]) => [
-  rows.map((r) => r.layer_id),
-  rows.map((r) => r.land_code),
-  rows.map((r) => r.original_code),
-  rows.map((r) => r.name),
-  rows.map((r) => (Object.keys(r.properties).length ? JSON.stringify(r.properties) : '{}')),
-  rows.map((r) => toWkb(r.geometry)),
-];
+function columns(rows: Row[]) {
+  const wkbs = rows.map((r) => toWkb(r.geometry));
+  const offsets: number[] = [];
+  let o = 1; // substring() counts from 1
+  for (const w of wkbs) (offsets.push(o), (o += w.length));
+  return {
+    params: [
+      rows.map((r) => r.layer_id),
+      rows.map((r) => r.land_code),
+      rows.map((r) => r.original_code),
+      rows.map((r) => r.name),
+      rows.map((r) => (Object.keys(r.properties).length ? JSON.stringify(r.properties) : '{}')),
+      Buffer.concat(wkbs),
+      offsets,
+      wkbs.map((w) => w.length),
+    ],
+  };
+}
 
 /** Imports a stream of GeoJSON features into plan_zones, in one transaction. */
 export async function importPlanZones(pool: pg.Pool, features: AsyncIterable<unknown> | Iterable<unknown>, opts: PlanImportOptions = {}): Promise<PlanImportResult> {
@@ -167,25 +180,35 @@ export async function importPlanZones(pool: pg.Pool, features: AsyncIterable<unk
     let n = 0;
     let rows: Row[] = [];
 
+    // The database inserts one batch while the next is read and checked (one transaction, one
+    // connection: statements still run in order). A refused batch stops the import at the next step.
+    let inflight: Promise<void> | undefined;
+    const send = async (batch: Row[], params: unknown[]) => {
+      const inserted = (await c.query<{ n: number }>(insertBatch, params)).rows[0]!.n;
+      if (inserted !== batch.length) {
+        const bad = (await c.query<{ i: number; reason: string }>(diagnoseBatch, [params[5], params[6], params[7], batch[0]!.i])).rows;
+        const list = bad.map((b) => `feature ${b.i}: ${b.reason}`).join('; ');
+        throw new BulkImportError(`Invalid geometry — ${list || `${batch.length - inserted} features of ${batch[0]!.i}–${batch.at(-1)!.i}`}`, bad[0]?.i ?? batch[0]!.i, 'INVALID_GEOMETRY');
+      }
+      for (const r of batch) byLayer[r.layer_id] = (byLayer[r.layer_id] ?? 0) + 1;
+      batches++;
+      opts.onProgress?.({ features: batch.at(-1)!.i + 1, batches, elapsedMs: Math.round(performance.now() - t0) });
+    };
+
     const flush = async () => {
       if (!rows.length) return;
-      for (const r of rows) {
+      const batch = rows;
+      rows = [];
+      const { params } = columns(batch);
+      if (inflight) await inflight;
+      for (const r of batch) {
         if (seen.has(r.layer_id)) continue;
         if (!knownLayers.has(r.layer_id)) throw new BulkImportError(`Feature ${r.i}: plan layer "${r.layer_id}" does not exist`, r.i, 'UNKNOWN_LAYER');
         seen.add(r.layer_id);
         if (opts.replace) replaced += (await c.query('DELETE FROM plan_zones WHERE layer_id = $1', [r.layer_id])).rowCount ?? 0;
       }
-      const params = columns(rows);
-      const inserted = (await c.query<{ n: number }>(insertBatch, params)).rows[0]!.n;
-      if (inserted !== rows.length) {
-        const bad = (await c.query<{ i: number; reason: string }>(diagnoseBatch, [params[5], rows[0]!.i])).rows;
-        const list = bad.map((b) => `feature ${b.i}: ${b.reason}`).join('; ');
-        throw new BulkImportError(`Invalid geometry — ${list || `${rows.length - inserted} features of ${rows[0]!.i}–${rows.at(-1)!.i}`}`, bad[0]?.i ?? rows[0]!.i, 'INVALID_GEOMETRY');
-      }
-      for (const r of rows) byLayer[r.layer_id] = (byLayer[r.layer_id] ?? 0) + 1;
-      batches++;
-      rows = [];
-      opts.onProgress?.({ features: n, batches, elapsedMs: Math.round(performance.now() - t0) });
+      inflight = send(batch, params);
+      inflight.catch(() => undefined); // awaited (and rethrown) at the next flush or the end
     };
 
     for await (const f of features as AsyncIterable<unknown>) {
@@ -194,6 +217,7 @@ export async function importPlanZones(pool: pg.Pool, features: AsyncIterable<unk
       if (rows.length >= batchSize) await flush();
     }
     await flush();
+    if (inflight) await inflight;
     if (n === 0) throw new BulkImportError('The file has no features', null, 'EMPTY');
     await writeAudit(c, {
       actor: opts.actor ?? 'system',
