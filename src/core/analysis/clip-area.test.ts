@@ -38,6 +38,10 @@ describe('intersectionArea', () => {
     const multi: Position[][][] = [...rect(0, 0, 10, 10), ...rect(20, 0, 30, 10)];
     expect(area(multi, [rect(5, 0, 25, 10)])).toBeCloseTo(100, 6);
     expect(area(rect(0, 0, 10, 10), [rect(20, 20, 30, 30)])).toBe(0);
+    // A zone wholly inside (the fast path: A's boundary never comes near it), with a hole.
+    const donut: Position[][][] = [[rect(20, 20, 80, 80)[0]![0]!, rect(40, 40, 60, 60)[0]![0]!]];
+    expect(area(rect(0, 0, 100, 100), [donut])).toBeCloseTo(3600 - 400, 6);
+    expect(area(rect(0, 0, 100, 100), [rect(-500, -500, 500, 500)])).toBeCloseTo(10000, 6); // A wholly inside the zone
   });
 
   it('handles shared and identical edges: a polygon with itself, a partition, duplicates', () => {

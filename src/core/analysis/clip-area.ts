@@ -16,6 +16,8 @@ export interface Region {
   /** Segments as flat [x1, y1, x2, y2] quadruples. */
   seg: Float64Array;
   bbox: [number, number, number, number];
+  /** The region's own area, m². */
+  area: number;
 }
 
 const EPS = 1e-6; // metres: on-edge tolerance (coordinates are ~10^6 m, doubles resolve ~10^-9 m)
@@ -43,7 +45,20 @@ export function toRegion(polys: PlanePolygons): Region {
         if (a[1]! > maxY) maxY = a[1]!;
       }
     });
-  return { seg, bbox: [minX, minY, maxX, maxY] };
+  let twice = 0;
+  for (let i = 0; i < seg.length; i += 4) twice += (seg[i]! - minX) * (seg[i + 3]! - minY) - (seg[i + 2]! - minX) * (seg[i + 1]! - minY);
+  return { seg, bbox: [minX, minY, maxX, maxY], area: twice / 2 };
+}
+
+/** Whether any segment of `r` comes into the box. */
+function reaches(r: Region, b: Region['bbox']): boolean {
+  const s = r.seg;
+  for (let i = 0; i < s.length; i += 4) {
+    if (Math.max(s[i]!, s[i + 2]!) < b[0] - EPS || Math.min(s[i]!, s[i + 2]!) > b[2] + EPS) continue;
+    if (Math.max(s[i + 1]!, s[i + 3]!) < b[1] - EPS || Math.min(s[i + 1]!, s[i + 3]!) > b[3] + EPS) continue;
+    return true;
+  }
+  return false;
 }
 
 const boxesMeet = (a: Region['bbox'], b: Region['bbox']) => a[0] <= b[2] + EPS && b[0] <= a[2] + EPS && a[1] <= b[3] + EPS && b[1] <= a[3] + EPS;
@@ -140,6 +155,11 @@ function boundarySum(r: Region, others: readonly Region[], keep: (x: number, y: 
 export function intersectionArea(a: Region, zones: readonly Region[]): number {
   const zs = zones.filter((z) => boxesMeet(a.bbox, z.bbox));
   if (!zs.length) return 0;
+  if (zs.length === 1 && !reaches(a, zs[0]!.bbox)) {
+    // A's boundary never enters the zone's box: the zone lies wholly inside A or wholly outside.
+    const z = zs[0]!;
+    return classify(a, z.seg[0]!, z.seg[1]!, 0, 0) === 1 ? z.area : 0;
+  }
   const ox = a.bbox[0], oy = a.bbox[1];
   const all = [a, ...zs];
   // A's edges inside the union (or running along a zone's edge the same way).
