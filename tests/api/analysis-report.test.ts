@@ -54,7 +54,7 @@ describe('the conflict report', () => {
     expect(text).toContain('hiệu lực từ 01/07/2025');
     expect(text).toMatch(/dữ liệu minh họa/);
     expect(text).toContain('Không đạt'); // residential land inside (Art. 2.1)
-  });
+  }, 120_000); // fonts, layout and two analyses: slow on a loaded 2-core machine
 
   it('the tables download as XLSX with hectares as numbers', async () => {
     const id = await clusterId('Cụm công nghiệp Đình Lập');
