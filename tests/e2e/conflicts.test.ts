@@ -139,8 +139,8 @@ describe('conflict check in the browser', () => {
     const mine = fc.features.filter((f: { properties: { name: string } }) => f.properties.name === 'Cụm công nghiệp Đình Lập (sau khi cắt)');
     expect(mine).toHaveLength(1);
     for (const f of mine) {
-      const del = await fetch(`${base()}/api/proposals/${f.properties.id}?version=${f.properties.version}`, { method: 'DELETE' });
-      expect(del.status).toBeLessThan(300);
+      const del = await page.request.delete(`${base()}/api/proposals/${f.properties.id}?version=${f.properties.version}`, { headers: { origin: base() } });
+      expect(del.status()).toBeLessThan(300);
     }
   }, 300_000);
 });

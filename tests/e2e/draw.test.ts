@@ -209,6 +209,6 @@ describe('import through the file picker', () => {
     // Clean up what this test created.
     const fc = await (await fetch(`${inject('baseUrl')}/api/proposals`)).json();
     for (const f of fc.features.filter((x: { properties: { name: string } }) => x.properties.name === name))
-      await fetch(`${inject('baseUrl')}/api/proposals/${f.id}?version=${f.properties.version}`, { method: 'DELETE' });
+      await page.request.delete(`${inject('baseUrl')}/api/proposals/${f.id}?version=${f.properties.version}`, { headers: { origin: inject('baseUrl') } });
   });
 });

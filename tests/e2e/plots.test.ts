@@ -9,8 +9,14 @@ import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, si
 let browser: Browser;
 let page: Page;
 const base = () => inject('baseUrl');
-const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(`${base()}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: base() } });
+/** API calls as the signed-in page (its session cookie; the server checks the Origin). */
+const api = async <T>(path: string, init?: { method?: string; body?: string }): Promise<T> => {
+  const res = await page.request.fetch(`${base()}${path}`, {
+    method: init?.method ?? 'GET',
+    headers: { 'content-type': 'application/json', origin: base() },
+    ...(init?.body !== undefined ? { data: init.body } : {}),
+  });
+  if (!res.ok()) throw new Error(`${init?.method ?? 'GET'} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 };
 
