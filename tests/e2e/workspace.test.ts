@@ -274,7 +274,7 @@ describe('optional online basemap (BASEMAP_URL)', () => {
     const tileUrl = `http://127.0.0.1:${(tileServer.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
     // On the PostGIS test database when there is one (cheaper than a second embedded start).
     const dir = mkdtempSync(join(tmpdir(), 'ccn-e2e-basemap-'));
-    const db = process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { DATA_DIR: dir };
+    const db: Record<string, string> = process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { DATA_DIR: dir };
     const server = await startServer({ ...db, STATIC_DIR: inject('staticDir'), BASEMAP_URL: tileUrl });
     const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
