@@ -192,12 +192,13 @@ async function editAndRestart(env: Record<string, string>): Promise<void> {
     const unchanged = await clusterByName(server.url, 'Cụm công nghiệp Minh Sơn');
     expect(unchanged.properties).toMatchObject({ declared_area_ha: 55, industrial_land_ha: null, version: ms.properties.version });
     // The server refuses the same edit on its own, naming the field.
-    const direct = await fetch(`${server.url}/api/clusters/${ms.id}`, {
+    // (as the signed-in page: its session cookie, same Origin)
+    const direct = await p.request.fetch(`${server.url}/api/clusters/${ms.id}`, {
       method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ version: ms.properties.version, industrial_land_ha: 40, leased_land_ha: 41 }),
+      headers: { 'Content-Type': 'application/json', origin: server.url },
+      data: JSON.stringify({ version: ms.properties.version, industrial_land_ha: 40, leased_land_ha: 41 }),
     });
-    expect(direct.status).toBe(400);
+    expect(direct.status()).toBe(400);
     expect(((await direct.json()) as { error: { message: string } }).error.message).toContain('leased_land_ha');
 
     // Valid: saved, shown, and still there after a restart.
