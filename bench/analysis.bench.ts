@@ -10,12 +10,14 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readFeatureFile } from '../server/bulk/read-features';
 import { BENCH_DIR, sizeLabel } from './data/files';
 import { request } from './lib/http';
-import type { BenchContext, Served } from './lib/context';
+import { seeded, type BenchContext, type Served } from './lib/context';
 import { proposal } from './lib/places';
 import { summarize, type Summary } from './lib/stats';
 
 export interface AnalysisTarget {
   target: string;
+  /** Set when a request failed: the samples before it are kept, the rest not measured. */
+  failure?: string;
   api: Summary;
   rawSql: Summary;
   overlapSql: Summary;
@@ -34,6 +36,7 @@ async function post(s: Served, geometry: Polygon): Promise<{ ms: number; body: {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ geometry }),
+    signal: AbortSignal.timeout(120_000),
   });
   const body = (await res.json()) as { table: { layers: { coveredHa?: number }[] } };
   const ms = performance.now() - t0;
@@ -52,33 +55,48 @@ async function replay(s: Served, log: Served['recorder']['log']): Promise<number
   }
 }
 
-async function analyseTarget(ctx: BenchContext, s: Served, n: number): Promise<AnalysisTarget> {
-  const rand = () => ctx.rand();
+async function analyseTarget(ctx: BenchContext, s: Served, proposals: Polygon[]): Promise<AnalysisTarget> {
   const api: number[] = [];
   const raw: number[] = [];
   const overlap: number[] = [];
   let statements = 0;
   let covered = 0;
-  for (let i = -3; i < n; i++) {
-    const g = proposal(ctx.mask, rand);
-    // One recorded call gives the statements; then API and replay alternate (same load on both).
-    s.recorder.log = [];
-    s.recorder.on = true;
-    await post(s, g);
-    s.recorder.on = false;
-    const log = s.recorder.log;
-    const ov = log.filter((q) => q.text.includes('cand AS'));
-    const a = await post(s, g);
-    const r = await replay(s, log);
-    const o = await replay(s, ov);
-    if (i < 0) continue; // warm-up
-    api.push(a.ms);
-    raw.push(r);
-    overlap.push(o);
-    statements = log.length;
-    covered += a.body.table.layers.reduce((x, l) => x + (l.coveredHa ?? 0), 0);
+  let failure: string | undefined;
+  for (const [k, g] of proposals.entries()) {
+    const i = k - 3; // the first three are warm-up
+    try {
+      // One recorded call gives the statements; then API and replay alternate (same load on both).
+      s.recorder.log = [];
+      s.recorder.on = true;
+      await post(s, g);
+      s.recorder.on = false;
+      const log = s.recorder.log;
+      const ov = log.filter((q) => q.text.includes('cand AS'));
+      const a = await post(s, g);
+      const r = await replay(s, log);
+      const o = await replay(s, ov);
+      if (i < 0) continue;
+      api.push(a.ms);
+      raw.push(r);
+      overlap.push(o);
+      statements = log.length;
+      covered += a.body.table.layers.reduce((x, l) => x + (l.coveredHa ?? 0), 0);
+    } catch (err) {
+      s.recorder.on = false;
+      failure = `proposal #${k} (seeded sequence) failed: ${(err as Error).message.slice(0, 200)}`;
+      ctx.log(`analysis on ${s.target}: ${failure}; stopping this target`);
+      break;
+    }
   }
-  return { target: s.target, api: summarize(api), rawSql: summarize(raw), overlapSql: summarize(overlap), statements, overlapHaMean: Math.round((covered / n) * 100) / 100 };
+  return {
+    target: s.target,
+    ...(failure ? { failure } : {}),
+    api: summarize(api),
+    rawSql: summarize(raw),
+    overlapSql: summarize(overlap),
+    statements,
+    overlapHaMean: Math.round((covered / Math.max(1, api.length)) * 100) / 100,
+  };
 }
 
 /** The naive JS scan over every polygon of the generated province (no index). */
@@ -102,11 +120,18 @@ export async function runNaiveTurf(ctx: BenchContext, runs: number): Promise<Ana
   return { ...summarize(times), polygons: zones.length, note: 'one proposal per run; every polygon intersected (no index, no bbox test)' };
 }
 
-export async function runAnalysis(ctx: BenchContext): Promise<AnalysisResult> {
-  const targets: AnalysisTarget[] = [];
-  for (const s of ctx.targets) {
+/**
+ * The same seeded proposals for every target (so embedded ÷ server compares like with like);
+ * `only` picks the targets of this call (the embedded one runs last: see run.ts).
+ */
+export async function runAnalysis(ctx: BenchContext, only: string[], into?: AnalysisResult): Promise<AnalysisResult> {
+  const out: AnalysisResult = into ?? { targets: [], naiveTurf: null };
+  const seq = seeded(4_242);
+  const proposals = Array.from({ length: ctx.samples(60) + 3 }, () => proposal(ctx.mask, seq));
+  for (const s of ctx.targets.filter((t) => only.includes(t.target))) {
     ctx.log(`analysis on ${s.target}…`);
-    targets.push(await analyseTarget(ctx, s, ctx.samples(s.target === 'postgis' ? 60 : 40)));
+    const n = ctx.samples(s.target === 'postgis' ? 60 : 40);
+    out.targets.push(await analyseTarget(ctx, s, proposals.slice(0, n + 3)));
   }
-  return { targets, naiveTurf: null };
+  return out;
 }

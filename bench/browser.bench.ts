@@ -35,7 +35,7 @@ export async function runBrowser(ctx: BenchContext): Promise<BrowserResult> {
      FROM (SELECT ST_Centroid(ST_Collect(geom)) AS c FROM parcels WHERE map_sheet_no = 'B0') s`,
   );
   const spot = rows[0]!;
-  const server = await startServer({ DATABASE_URL: serverDbUrl(ctx.size), STATIC_DIR: staticDir });
+  const server = await startServer({ DATABASE_URL: serverDbUrl(ctx.size), STATIC_DIR: staticDir, PUBLIC_PARCELS: 'true' });
   const browser = await launchChromium();
   const shots: string[] = [];
   try {

@@ -47,5 +47,10 @@ export async function freshDatabase(target: Target, size: DbKey): Promise<Databa
 export async function openBenchDatabase(target: Target, size: DbKey): Promise<Database> {
   if (target === 'postgis') return connectDatabase(serverDbUrl(size), 'postgis', { seed: false });
   const e = await startEmbedded(embeddedDir(size));
-  return connectDatabase(e.url, 'embedded', { seed: false, onClose: () => e.close() });
+  const db = await connectDatabase(e.url, 'embedded', { seed: false, onClose: () => e.close() });
+  // Keep idle connections open: a benchmark leaves the embedded pool idle for minutes while the
+  // server is measured, and connections closed and reopened meanwhile have been seen to upset
+  // pglite-socket ("unexpected commandComplete"). pg-pool reads this option at each release.
+  (db.pool as unknown as { options: { idleTimeoutMillis: number } }).options.idleTimeoutMillis = 0;
+  return db;
 }

@@ -75,7 +75,9 @@ function recordingPool(pool: pg.Pool, rec: Recorder): pg.Pool {
 /** The real app over a benchmark database, served over HTTP on 127.0.0.1. */
 export async function serve(target: Target, db: Database): Promise<Served> {
   const recorder: Recorder = { on: false, log: [] };
-  const app = await buildApp({ db: { ...db, pool: recordingPool(db.pool, recorder) } });
+  // Parcels readable without signing in (PUBLIC_PARCELS, a supported deployment): the requests
+  // carry no credentials, so no session lookup is added to any figure.
+  const app = await buildApp({ db: { ...db, pool: recordingPool(db.pool, recorder) }, auth: { publicParcels: true } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { target, db, app, url: `http://127.0.0.1:${port}`, recorder };

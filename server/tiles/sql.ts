@@ -5,7 +5,7 @@
  * (the GiST index on the column is used); features smaller than a pixel are dropped on their
  * bbox; the geometry is simplified in EPSG:4326 (≈ ½ pixel) BEFORE it is transformed; then it is
  * mapped to tile units. From z8 on, that map is a tile-local affine transform (exact on the tile
- * edges, < 0.6 px inside — see tileAffine), which is ~5× cheaper than ST_Transform per
+ * edges, about 1 unit of 4096 inside at z10 — see tileAffine), which is ~5× cheaper than ST_Transform per
  * geometry; below z8 it is ST_Transform to 3857 followed by the affine to tile units. Tile units
  * have y pointing down, as in the MVT.
  *
@@ -50,7 +50,7 @@ interface Parts {
   values: (number | string)[];
 }
 
-/** The geometry expression (tile units, y up) and its parameters, appended to `values`. */
+/** The geometry expression (tile units, y down) and its parameters, appended to `values`. */
 function tileGeometry(z: number, x: number, y: number, env: string, values: (number | string)[]): string {
   const p = (v: number) => `$${values.push(v)}`;
   // A big polygon is first cut to the buffered tile (a rectangle clip, no-op for a polygon inside it).
