@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { recordOccupancy } from '../../src/core/clusters/occupancy';
+import { effectiveOccupancyPct } from '../../src/core/occupancy/occupancy';
 import { changedFields, CLUSTER_FIELDS, pickRecord, type ClusterField, type ClusterRecord } from '../../src/core/clusters/record';
 import type { ClusterStatus } from '../../src/core/clusters/status';
 import { validateClusterRecord } from '../../src/core/clusters/validate';
@@ -20,6 +21,7 @@ interface ClusterRow {
   industrial_land_ha: number | null;
   leased_land_ha: number | null;
   investment_approved_land_ha: number | null;
+  occupancy_computed_pct?: number | null;
   [k: string]: unknown;
 }
 
@@ -37,10 +39,20 @@ const detailSchema = {
   },
 } as const;
 
-/** A row as a GeoJSON feature, with occupancy in the legal definition. */
+/**
+ * A row as a GeoJSON feature, with occupancy in the legal definition: computed from the plots of
+ * the detailed plan where the cluster has them (view cluster_occupancy_computed), else from the
+ * typed record; both figures are kept so the panel can show them side by side.
+ */
 function toFeature(row: ClusterRow) {
-  const f = rowToFeature(row, row.id);
-  return { ...f, properties: { ...f.properties, occupancy_pct: recordOccupancy(row).pct } };
+  const { occupancy_computed_pct: computed, ...rest } = row;
+  const f = rowToFeature(rest, row.id);
+  const typed = recordOccupancy(row).pct;
+  const eff = effectiveOccupancyPct(computed, typed);
+  return {
+    ...f,
+    properties: { ...f.properties, occupancy_pct: eff.pct, occupancy_source: eff.source, occupancy_typed_pct: typed, occupancy_computed_pct: computed ?? null },
+  };
 }
 
 /** The cluster with its decisions, read on the given connection (inside a transaction or not). */

@@ -30,8 +30,13 @@ export const clusterPropertiesSchema = {
     investment_approved_land_ha: { ...nullableNumber, description: 'Industrial land covered by an investment approval, not leased, ha' },
     occupancy_pct: {
       ...nullableNumber,
-      description: '(leased + investment-approved) ÷ industrial land of the approved detailed plan × 100 (Decree 32/2024)',
+      description:
+        'Occupancy to use: leased or investment-approved ÷ industrial land of the approved detailed plan × 100 (Decree 32/2024), ' +
+        'computed from the plots where the cluster has them (occupancy_source "computed"), else from the typed record ("typed")',
     },
+    occupancy_source: { type: 'string', enum: ['computed', 'typed', 'none'] },
+    occupancy_typed_pct: { ...nullableNumber, description: 'From the typed record: (leased + investment-approved) ÷ industrial land × 100' },
+    occupancy_computed_pct: { ...nullableNumber, description: 'From the plots of the detailed plan and their leases (null without plots)' },
     projects_count: nullableInteger,
     fdi_projects_count: nullableInteger,
     operating_projects_count: nullableInteger,

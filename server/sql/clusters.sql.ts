@@ -15,6 +15,7 @@ const clusterColumns = `
   round((ST_Area(b.geom::geography) / 10000)::numeric, 4) AS ellipsoidal_area_ha,
   b.id AS boundary_id,
   b.is_illustrative AS boundary_illustrative,
+  (SELECT o.occupancy_pct FROM cluster_occupancy_computed o WHERE o.cluster_id = c.id) AS occupancy_computed_pct, -- plots (issue 10)
   (SELECT count(*)::int FROM cluster_boundaries v WHERE v.cluster_id = c.id) AS boundary_versions,
   ST_AsGeoJSON(ST_PointOnSurface(b.geom), 7)::json AS label_point,
   ST_AsGeoJSON(b.geom, 9)::json AS geometry`;

@@ -39,11 +39,32 @@ export function ClusterRecordView({ c }: { c: ClusterFull }) {
         {row('ready', label('ready_land_ha'), formatHa(c.ready_land_ha, locale))}
         {row('leased', label('leased_land_ha'), formatHa(c.leased_land_ha, locale))}
         {row('approved', label('investment_approved_land_ha'), formatHa(c.investment_approved_land_ha, locale))}
-        {row(
-          'occupancy',
-          <abbr title={t('record.occupancyDef')}>{t('record.occupancy')}</abbr>,
-          c.occupancy_pct === null ? t('record.occupancyNone') : `${formatNumber(c.occupancy_pct, 1, locale)} %`,
-          'occupancy',
+        {c.occupancy_source === 'computed' && c.occupancy_pct !== null ? (
+          <>
+            {row(
+              'occupancy',
+              <abbr title={t('record.occupancyDef')}>{t('record.occupancy')}</abbr>,
+              <>
+                <span data-testid="occupancy">{`${formatNumber(c.occupancy_pct, 2, locale)} %`}</span>
+                <small className="occupancy-source" style={{ display: 'block', fontSize: 11.5, color: '#57606a' }} title={t('record.occupancyFromPlotsDef')} data-testid="occupancy-source">
+                  {t('record.occupancyFromPlots')}
+                </small>
+              </>,
+            )}
+            {row(
+              'occupancy-typed',
+              t('record.occupancyTyped'),
+              c.occupancy_typed_pct === null ? t('record.occupancyNone') : `${formatNumber(c.occupancy_typed_pct, 2, locale)} %`,
+              'occupancy-typed',
+            )}
+          </>
+        ) : (
+          row(
+            'occupancy',
+            <abbr title={t('record.occupancyDef')}>{t('record.occupancy')}</abbr>,
+            c.occupancy_pct === null ? t('record.occupancyNone') : `${formatNumber(c.occupancy_pct, 1, locale)} %`,
+            'occupancy',
+          )
         )}
         {row('projects', label('projects_count'), `${num(c.projects_count)} (${t('record.fdi')} ${num(c.fdi_projects_count)}, ${t('record.operating')} ${num(c.operating_projects_count)})`)}
         {row('capital', label('registered_capital_bn_vnd'), num(c.registered_capital_bn_vnd, 2))}

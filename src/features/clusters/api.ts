@@ -11,7 +11,11 @@ export type ClusterFull = ClusterProperties &
     district_name: string | null;
     commune_names: string[] | null;
     commune_names_current: string[] | null;
+    /** The occupancy to use: computed from the plots where the cluster has them, else typed. */
     occupancy_pct: number | null;
+    occupancy_source: 'computed' | 'typed' | 'none';
+    occupancy_typed_pct: number | null;
+    occupancy_computed_pct: number | null;
     tm3_srid: number;
     boundary_id: number | null;
     boundary_versions: number;
