@@ -52,10 +52,10 @@ export function ClusterRecordView({ c }: { c: ClusterFull }) {
               </>,
             )}
             {row(
-              'occupancy-typed',
+              'record-occupancy-typed',
               t('record.occupancyTyped'),
               c.occupancy_typed_pct === null ? t('record.occupancyNone') : `${formatNumber(c.occupancy_typed_pct, 2, locale)} %`,
-              'occupancy-typed',
+              'record-occupancy-typed',
             )}
           </>
         ) : (
