@@ -3,7 +3,6 @@ import type { SeverityRow } from '../../src/core/analysis/table';
 import type { RuleResult } from '../../src/core/rules/types';
 import { HttpError } from '../errors';
 import { runConflictCheck, type ConflictRequest, type ConflictResult } from './conflicts';
-import { tableColumns } from './proposals';
 
 export interface ParcelSummary {
   /** Whether parcel data exists for this boundary at all. */
@@ -33,26 +32,16 @@ export interface CompareRequest {
   options?: ConflictRequest['options'];
 }
 
-/** Parcels of the clearance register under a boundary (degrades when the table is absent). */
+/** Parcels of the clearance register under a boundary. */
 export async function parcelSummary(q: pg.Pool | pg.PoolClient, geojson: string, srid: number): Promise<ParcelSummary> {
-  const cols = await tableColumns(q, 'parcels');
-  if (!cols || !cols.has('geom'))
-    return { available: false, parcels: null, households: null, overlapHa: null, compensationVnd: null, parcelsWithoutFigures: null, note: 'Chưa có dữ liệu thửa đất (parcels)' };
-  const owners = await tableColumns(q, 'parcel_owners');
-  // Fragments from fixed text only, chosen by which columns exist.
-  const money = ['compensation_approved', 'compensation_proposed'].filter((c) => cols.has(c)).map((c) => `p.${c}`);
-  const amount = money.length ? `coalesce(${money.join(', ')})` : 'NULL::numeric';
-  const households = owners?.has('household_id')
-    ? `(SELECT count(DISTINCT o.household_id) FROM parcel_owners o WHERE o.parcel_id IN (SELECT id FROM hit))::int`
-    : 'NULL::int';
   const { rows } = await q.query<{ parcels: number; households: number | null; overlap_ha: number | null; compensation: number | null; without: number }>(
     `WITH s AS (SELECT g4, ST_Transform(g4, $2::int) AS gp FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4) i),
      hit AS (
-       SELECT p.id, ${amount} AS amount, ST_Area(ST_Transform(p.geom, $2::int)) AS parcel_m2,
+       SELECT p.id, coalesce(p.compensation_approved, p.compensation_proposed) AS amount, ST_Area(ST_Transform(p.geom, $2::int)) AS parcel_m2,
               ST_Area(ST_Intersection(ST_Transform(p.geom, $2::int), s.gp)) AS inside_m2
        FROM parcels p, s WHERE p.geom && s.g4 AND ST_Intersects(p.geom, s.g4)
      )
-     SELECT count(*)::int AS parcels, ${households} AS households, sum(inside_m2) / 10000 AS overlap_ha,
+     SELECT count(*)::int AS parcels, (SELECT count(DISTINCT o.household_id) FROM parcel_owners o WHERE o.parcel_id IN (SELECT id FROM hit))::int AS households, sum(inside_m2) / 10000 AS overlap_ha,
             sum(amount * inside_m2 / nullif(parcel_m2, 0)) AS compensation,
             (count(*) FILTER (WHERE amount IS NULL))::int AS without
      FROM hit WHERE inside_m2 > 0.01`,

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { OverlapTable } from '../../src/core/analysis/table';
 import type { Evaluation } from '../../src/core/rules/evaluate';
 import type { RuleInput, RuleResult } from '../../src/core/rules/types';
-import { clustersVersion, dataVersions, schemaVersion } from '../sql/analysis.sql';
+import { dataVersions } from '../sql/analysis.sql';
 import { measureSubject, overlapTable } from './overlap';
 import { evaluateSubject, type RuleOptions } from './rules';
 import { HttpError } from '../errors';
@@ -41,10 +41,23 @@ export interface ConflictResult {
   timingMs: number;
 }
 
-/** Plan layers and their versions (zones, last change), in display order. */
-export async function planLayers(q: pg.Pool | pg.PoolClient): Promise<PlanLayerVersion[]> {
-  const { rows } = await q.query<PlanLayerVersion & { updated_at: Date | null }>(dataVersions);
-  return rows.map((r) => ({ ...r, updated_at: r.updated_at ? new Date(r.updated_at).toISOString() : null }));
+interface DataVersions {
+  layers: PlanLayerVersion[];
+  schema: string | null;
+  clusters: number;
+  clustersUpdatedAt: string | null;
+}
+
+/** Plan layers and their versions (zones, last change) in display order; schema and clusters' versions. */
+async function readDataVersions(q: pg.Pool | pg.PoolClient): Promise<DataVersions> {
+  const r = (await q.query<{ layers: PlanLayerVersion[]; schema: string | null; clusters: number; clusters_updated_at: Date | null }>(dataVersions)).rows[0]!;
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    layers: r.layers.map((l) => ({ ...l, updated_at: iso(l.updated_at) })),
+    schema: r.schema,
+    clusters: r.clusters,
+    clustersUpdatedAt: iso(r.clusters_updated_at),
+  };
 }
 
 /**
@@ -56,7 +69,8 @@ export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: Conflict
   const opts = req.options ?? {};
   const s = await resolveSubject(q, req);
   const area = await measureSubject(q, s);
-  const layers = await planLayers(q);
+  const versions = await readDataVersions(q);
+  const layers = versions.layers;
   // A boundary that redraws a saved cluster: that cluster is left out and its planned site is the target.
   const redrawn = s.cluster ? null : opts.excludeClusterId !== undefined ? await loadCluster(q, opts.excludeClusterId) : null;
   if (opts.excludeClusterId !== undefined && !s.cluster && !redrawn)
@@ -68,8 +82,6 @@ export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: Conflict
     ownName: redrawn?.name ?? null,
   });
   const { evaluation, input } = await evaluateSubject(q, s, table, opts);
-  const schema = (await q.query<{ version: string | null }>(schemaVersion)).rows[0]!.version;
-  const cv = (await q.query<{ clusters: number; updated_at: Date | null }>(clustersVersion)).rows[0]!;
   return {
     subject: { kind: s.kind, id: s.id, name: s.name, clusterId: s.cluster?.id ?? null },
     srid: s.srid,
@@ -83,9 +95,9 @@ export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: Conflict
     regime: { ...evaluation.results[0]!.regime, note: evaluation.ruleSet.note?.vi ?? null },
     inputs: { kind: input.kind, mountainous: input.mountainous, craftVillage: input.craftVillage, plannedAreaHa: input.plannedAreaHa ?? null },
     dataVersions: {
-      schema,
-      clusters: cv.clusters,
-      clustersUpdatedAt: cv.updated_at ? new Date(cv.updated_at).toISOString() : null,
+      schema: versions.schema,
+      clusters: versions.clusters,
+      clustersUpdatedAt: versions.clustersUpdatedAt,
       computedAt: new Date().toISOString(),
     },
     geometry: s.geometry,

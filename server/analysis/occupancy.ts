@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { OccupancyFigures } from '../../src/core/rules/types';
-import { tableColumns } from './proposals';
 
 /** Statuses at which a cluster has an approved detailed plan. */
 const WITH_DETAILED_PLAN = ['detailed_plan_approved', 'infrastructure_construction', 'operating', 'expanded', 'adjusted'];
@@ -26,18 +25,12 @@ interface Row {
  */
 export async function occupancyFigures(q: pg.Pool | pg.PoolClient, clusterIds: readonly number[]): Promise<OccupancyFigures[]> {
   if (!clusterIds.length) return [];
-  const cols = (await tableColumns(q, 'clusters')) ?? new Set<string>();
-  const computed = await tableColumns(q, 'cluster_occupancy_computed');
-  // Identifiers only from these fixed fragments.
-  const approved = cols.has('investment_approved_land_ha') ? 'c.investment_approved_land_ha' : 'NULL::numeric';
-  const planDate = cols.has('detailed_plan_approved_on') ? 'c.detailed_plan_approved_on' : 'NULL::date';
-  const plots = computed
-    ? 'LEFT JOIN cluster_occupancy_computed o ON o.cluster_id = c.id'
-    : 'LEFT JOIN (SELECT NULL::int AS cluster_id, NULL::numeric AS industrial_area_ha, NULL::numeric AS occupied_area_ha) o ON false';
   const { rows } = await q.query<Row>(
-    `SELECT c.id, c.name, c.status, c.industrial_land_ha, c.leased_land_ha, ${approved} AS approved_ha, ${planDate} AS plan_date,
+    `SELECT c.id, c.name, c.status, c.industrial_land_ha, c.leased_land_ha, c.investment_approved_land_ha AS approved_ha,
+            c.detailed_plan_approved_on AS plan_date,
             o.industrial_area_ha AS plots_industrial_ha, o.occupied_area_ha AS plots_occupied_ha
-     FROM clusters c ${plots} WHERE c.id = ANY ($1::int[]) ORDER BY c.name`,
+     FROM clusters c LEFT JOIN cluster_occupancy_computed o ON o.cluster_id = c.id
+     WHERE c.id = ANY ($1::int[]) ORDER BY c.name`,
     [clusterIds],
   );
   return rows.map((r) => {

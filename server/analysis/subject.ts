@@ -49,9 +49,12 @@ export function assertBoundary(g: unknown): asserts g is Polygon | MultiPolygon 
   if (problem) throw new HttpError(422, 'INVALID_GEOMETRY', problem.message, { reason: problem.code, where: problem.where });
 }
 
-/** PostGIS's own verdict (ST_IsValidDetail): the final word, still before any heavy call. */
-export async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: string): Promise<void> {
-  const { rows } = await q.query<{ empty: boolean; valid: boolean; reason: string | null; location: unknown }>(checkSubject, [geojson]);
+/**
+ * PostGIS's own verdict (ST_IsValidDetail): the final word, still before any heavy call.
+ * Answers the province the subject lies in (for its default TM-3 zone).
+ */
+async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: string): Promise<{ province: string | null }> {
+  const { rows } = await q.query<{ empty: boolean; valid: boolean; reason: string | null; location: unknown; province: string | null }>(checkSubject, [geojson]);
   const r = rows[0]!;
   if (r.empty) throw new HttpError(422, 'INVALID_GEOMETRY', 'The geometry is empty', { reason: 'EMPTY' });
   if (!r.valid)
@@ -59,15 +62,7 @@ export async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: strin
       reason: 'INVALID',
       where: r.location,
     });
-}
-
-async function defaultSrid(q: pg.Pool | pg.PoolClient, geojson: string): Promise<number> {
-  const { rows } = await q.query<{ name: string }>(
-    `SELECT name FROM admin_units WHERE level = 'province'
-       AND ST_Intersects(geom, ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326))) LIMIT 1`,
-    [geojson],
-  );
-  return (rows[0] && tm3ZoneForProvince(rows[0].name)?.epsg) ?? LANG_SON_TM3;
+  return { province: r.province };
 }
 
 export async function loadCluster(q: pg.Pool | pg.PoolClient, id: number): Promise<(ClusterRecord & { geometry: Polygon | MultiPolygon | null }) | undefined> {
@@ -103,7 +98,7 @@ export async function resolveSubject(q: pg.Pool | pg.PoolClient, req: SubjectReq
     subject = { kind: 'proposal', id: p.id, name: p.name, geometry: p.geometry, cluster, srid: p.srid ?? cluster?.tm3_srid };
   }
   const geojson = JSON.stringify(subject.geometry);
-  await assertValidInDb(q, geojson);
-  const srid = req.srid ?? subject.srid ?? (await defaultSrid(q, geojson));
+  const { province } = await assertValidInDb(q, geojson);
+  const srid = req.srid ?? subject.srid ?? (province ? tm3ZoneForProvince(province)?.epsg : undefined) ?? LANG_SON_TM3;
   return { ...subject, geojson, srid };
 }

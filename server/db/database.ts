@@ -27,10 +27,10 @@ export interface OpenOptions {
 }
 
 /** Runs fn in one transaction on one connection; rolls back on any error. */
-export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -41,6 +41,10 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) =
     client.release();
   }
 }
+
+/** Read-only work on one connection and one snapshot (no second connection inside: PGlite). */
+export const withReadSnapshot = <T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> =>
+  withTransaction(pool, fn, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 
 async function detectCapabilities(pool: pg.Pool): Promise<Database['capabilities']> {
   const v = await pool.query<{ v: string }>('SELECT postgis_lib_version() AS v');

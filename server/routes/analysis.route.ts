@@ -11,7 +11,7 @@ import {
   trimResponseSchema,
 } from '../analysis/schemas';
 import { runTrim, type TrimRequest } from '../analysis/trim';
-import { withTransaction, type Database } from '../db/database';
+import { withReadSnapshot, type Database } from '../db/database';
 import { HttpError } from '../errors';
 import { conflictReportFile } from '../reports/conflict-report';
 import { errorSchema } from '../schemas/geojson.schema';
@@ -25,12 +25,7 @@ const MAX_FEATURES_IN_VIEW = 20_000;
 
 const errors = { 400: errorSchema, 404: errorSchema, 413: errorSchema, 422: errorSchema };
 
-/** Read-only work on one connection, one snapshot (and no second connection inside: PGlite). */
-const readOnly = <T>(db: Database, fn: (c: import('pg').PoolClient) => Promise<T>) =>
-  withTransaction(db.pool, async (c) => {
-    await c.query('SET TRANSACTION READ ONLY');
-    return fn(c);
-  });
+const readOnly = <T>(db: Database, fn: (c: import('pg').PoolClient) => Promise<T>) => withReadSnapshot(db.pool, fn);
 
 function sendReport(reply: FastifyReply, file: { body: Buffer; contentType: string; fileName: string }) {
   const ascii = file.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_');

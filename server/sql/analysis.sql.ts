@@ -11,10 +11,16 @@ const subject = `
     FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4) AS i
   )`;
 
-/** ST_IsValid is the final word before any heavy call (where it is invalid and why). */
+/**
+ * ST_IsValid is the final word before any heavy call (where it is invalid and why); for a valid
+ * subject, also the province its point on surface lies in (its default TM-3 zone).
+ */
 export const checkSubject = `
   SELECT ST_IsEmpty(g) AS empty, d.valid, d.reason,
-         CASE WHEN d.location IS NOT NULL THEN ST_AsGeoJSON(d.location, 7)::json END AS location
+         CASE WHEN d.location IS NOT NULL THEN ST_AsGeoJSON(d.location, 7)::json END AS location,
+         CASE WHEN d.valid AND NOT ST_IsEmpty(g) THEN
+           (SELECT p.name FROM admin_units p WHERE p.level = 'province' AND ST_Intersects(p.geom, ST_PointOnSurface(g)) LIMIT 1)
+         END AS province
   FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) AS i,
        LATERAL ST_IsValidDetail(i.g) AS d`;
 
@@ -77,13 +83,20 @@ export const nearestByCategory = `
   FROM s, derived.nearest_by_category(s.g4, s.gp, $3::text[], $4::text[], $5::float8, $6::float8) AS n
   ORDER BY n.category`;
 
-/** Administrative units the subject lies in: its district (largest share) and communes. */
+/**
+ * Administrative units the subject lies in: its district (largest share) and communes. The share
+ * (an intersection with a detailed boundary) is computed only where a level has several units.
+ */
 export const subjectUnits = `
-  WITH ${subject}
-  SELECT a.code, a.level, a.name, a.full_name, a.parent_code
-  FROM admin_units a, s
-  WHERE a.level IN ('district', 'commune') AND a.geom && s.g4 AND ST_Intersects(a.geom, s.g4)
-  ORDER BY a.level, ST_Area(ST_Intersection(a.geom, s.g4)) DESC`;
+  WITH ${subject},
+  hit AS (
+    SELECT a.code, a.level, a.name, a.full_name, a.parent_code, a.geom, count(*) OVER (PARTITION BY a.level) AS n
+    FROM admin_units a, s
+    WHERE a.level IN ('district', 'commune') AND a.geom && s.g4 AND ST_Intersects(a.geom, s.g4)
+  )
+  SELECT h.code, h.level, h.name, h.full_name, h.parent_code
+  FROM hit h, s
+  ORDER BY h.level, CASE WHEN h.n > 1 THEN ST_Area(ST_Intersection(h.geom, s.g4)) ELSE 0 END DESC, h.code`;
 
 /** A saved cluster: its current boundary and the record fields the rules read. */
 export const clusterSubject = `
@@ -106,17 +119,21 @@ export const peerClusters = `
         END
   ORDER BY c.name`;
 
-/** Versions of the data a result was computed from (for reports). */
+/**
+ * Versions of the data a result was computed from (for reports), in one statement: the plan
+ * layers with their zone counts and last change (kept by triggers, migration 060: no count over
+ * 10^6 zones), the schema version and the clusters' count and last change.
+ */
 export const dataVersions = `
-  SELECT l.id, l.name_vi, l.name_en, l.source, l.is_synthetic, l.valid_from, l.sort_order,
-         coalesce(st.zones, 0)::int AS zones, st.changed_at AS updated_at
-  FROM plan_layers l LEFT JOIN derived.plan_layer_stats st ON st.layer_id = l.id  -- kept by triggers (migration 060): no count over 10^6 zones
-  ORDER BY l.sort_order, l.id`;
-
-export const clustersVersion = `
-  SELECT count(*)::int AS clusters, max(updated_at) AS updated_at FROM clusters`;
-
-export const schemaVersion = `SELECT max(name) AS version FROM schema_migrations`;
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+              'id', l.id, 'name_vi', l.name_vi, 'name_en', l.name_en, 'source', l.source, 'is_synthetic', l.is_synthetic,
+              'valid_from', l.valid_from, 'zones', coalesce(st.zones, 0)::int, 'updated_at', st.changed_at)
+            ORDER BY l.sort_order, l.id), '[]'::json)
+       FROM plan_layers l LEFT JOIN derived.plan_layer_stats st ON st.layer_id = l.id) AS layers,
+    (SELECT max(name) FROM schema_migrations) AS schema,
+    (SELECT count(*)::int FROM clusters) AS clusters,
+    (SELECT max(updated_at) FROM clusters) AS clusters_updated_at`;
 
 /** Plan zones and other clusters inside a box, for the browser's live analysis. */
 export const featuresInBox = `
