@@ -1,156 +1,139 @@
 /**
- * Authorization matrix: every write route of the API against anonymous users,
- * viewers, editors in and out of scope, and admins. The server is the guard.
+ * Authorization matrix: every write route of the API (from fastify's own route table) against
+ * anonymous users, viewers, editors in and out of scope, and admins — each with a valid request
+ * (tests/api/authz-fixtures.ts), so a 2xx means the route really did the write and a 401/403
+ * means the guard stopped a request that would otherwise have succeeded. The server is the guard.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { buildApp } from '../../server/app';
-import { minRoleFor, WRITE_SCOPES } from '../../server/auth/access';
+import { minRoleFor } from '../../server/auth/access';
 import { createApiToken, createUser } from '../../server/auth/users';
-import { connectDatabase, type Database } from '../../server/db/database';
+import { collectWriteRoutes, FIXTURES, Fixtures, PASSWORD, sharedCounts, toInject, type RouteScope } from './authz-fixtures';
+import { startTestApp, stopTestApp, type TestContext } from './helpers';
 
-let db: Database;
-let app: FastifyInstance;
-const writeRoutes: { method: string; url: string }[] = [];
+let ctx: TestContext;
+let f: Fixtures;
+let seeded: Record<string, number> | undefined;
+const TAG = 'az';
 const tokens: Record<string, string> = {};
-const PW = 'matrix-pass-2026';
-const NAMES = ['m-viewer', 'm-editor-prov', 'm-editor-hoson', 'm-editor-other', 'm-admin'];
 let hoSon: number;
-let dinhLap: number;
+
+/** The principals of the matrix; editors differ by scope. */
+const PRINCIPALS = ['anonymous', 'viewer', 'editor-province', 'editor-cluster', 'editor-other-cluster', 'editor-other-province', 'admin'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+type Expected = 200 | 401 | 403; // 200 = any 2xx
+
+/** What each principal gets on a route of each scope (server/auth/access.ts, src/core/auth/permissions.ts). */
+const EXPECTED: Record<RouteScope, Record<Principal, Expected>> = {
+  public: { anonymous: 200, viewer: 200, 'editor-province': 200, 'editor-cluster': 200, 'editor-other-cluster': 200, 'editor-other-province': 200, admin: 200 },
+  'signed-in': { anonymous: 401, viewer: 200, 'editor-province': 200, 'editor-cluster': 200, 'editor-other-cluster': 200, 'editor-other-province': 200, admin: 200 },
+  admin: { anonymous: 401, viewer: 403, 'editor-province': 403, 'editor-cluster': 403, 'editor-other-cluster': 403, 'editor-other-province': 403, admin: 200 },
+  // The record lies in the throw-away cluster: editors of the province or of that cluster may write it.
+  cluster: { anonymous: 401, viewer: 403, 'editor-province': 200, 'editor-cluster': 200, 'editor-other-cluster': 403, 'editor-other-province': 403, admin: 200 },
+  // Province-wide writes: an editor scoped to clusters or communes may not.
+  province: { anonymous: 401, viewer: 403, 'editor-province': 200, 'editor-cluster': 403, 'editor-other-cluster': 403, 'editor-other-province': 403, admin: 200 },
+};
+
+const username = (p: Principal) => (p === 'viewer' ? `mx-${TAG}-viewer` : `mx-${TAG}-${p}`);
+const headersOf = (p: Principal): Record<string, string> => ({ authorization: p === 'anonymous' ? '' : `Bearer ${tokens[p]}` });
 
 beforeAll(async () => {
-  db = await connectDatabase(inject('dbUrl'), inject('backend'), { seed: false });
-  app = await buildApp({ db });
-  const ids = await db.pool.query<{ id: number; name: string }>('SELECT id, name FROM clusters');
-  hoSon = ids.rows.find((r) => r.name === 'Cụm công nghiệp Hồ Sơn 1')!.id;
-  dinhLap = ids.rows.find((r) => r.name === 'Cụm công nghiệp Đình Lập')!.id;
-  await db.pool.query('DELETE FROM users WHERE username = ANY($1)', [NAMES]);
-  const make = async (username: string, role: 'viewer' | 'editor' | 'admin', scope: { clusterIds?: number[]; communeCodes?: string[] } = {}) => {
-    const id = await createUser(db.pool, { username, password: PW, role, provinceCode: '20', ...scope });
-    tokens[username] = await createApiToken(db.pool, id, 'matrix');
+  ctx = await startTestApp();
+  f = new Fixtures(ctx.app, ctx.db, TAG);
+  seeded = await sharedCounts(ctx.db);
+  await f.setUp();
+  hoSon = (await ctx.db.pool.query<{ id: number }>("SELECT id FROM clusters WHERE name = 'Cụm công nghiệp Hồ Sơn 1'")).rows[0]!.id;
+  const make = async (p: Principal, role: 'viewer' | 'editor' | 'admin', scope: { provinceCode?: string; clusterIds?: number[] } = {}) => {
+    const id = await createUser(ctx.db.pool, { username: username(p), password: PASSWORD, role, provinceCode: '20', ...scope });
+    tokens[p] = await createApiToken(ctx.db.pool, id, 'matrix');
   };
-  await make('m-viewer', 'viewer');
-  await make('m-editor-prov', 'editor');
-  await make('m-editor-hoson', 'editor', { clusterIds: [hoSon] });
-  await make('m-editor-other', 'editor', { communeCodes: ['06172'] }); // Tân Mỹ (Văn Lãng 2) only
-  await make('m-admin', 'admin');
+  await make('viewer', 'viewer');
+  await make('editor-province', 'editor');
+  await make('editor-cluster', 'editor', { clusterIds: [f.clusterId] });
+  await make('editor-other-cluster', 'editor', { clusterIds: [hoSon] });
+  await make('editor-other-province', 'editor', { provinceCode: '01' });
+  await make('admin', 'admin');
 });
 
 afterAll(async () => {
-  await db.pool.query('DELETE FROM users WHERE username = ANY($1)', [NAMES]);
-  await app.close();
-  await db.close();
+  await f?.tearDown();
+  // What the file created is gone again: other test files see the seeded rows only.
+  if (seeded) expect(await sharedCounts(ctx.db)).toEqual(seeded);
+  await stopTestApp(ctx);
 });
 
-/** Every unsafe route the app registered, from fastify's own route table. */
-function collectWriteRoutes(a: FastifyInstance): { method: string; url: string }[] {
-  const out: { method: string; url: string }[] = [];
-  const tree = a.printRoutes({ commonPrefix: false });
-  const stack: string[] = [];
-  for (const raw of tree.split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)/.exec(raw);
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    stack.length = depth;
-    stack[depth] = m[2]!;
-    const url = stack.join('');
-    for (const method of m[3]!.split(',').map((s) => s.trim())) {
-      if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) && url.startsWith('/api/')) out.push({ method, url });
-    }
-  }
-  return out;
-}
-
-const as = (who: string | null) => (who ? { authorization: `Bearer ${tokens[who]}` } : {});
-const concrete = (url: string) => url.replace(/:id\b/g, String(hoSon)).replace(':period', '2026-H1');
+const ROLE_OF_SCOPE: Record<RouteScope, ReturnType<typeof minRoleFor>> = { public: 'anyone', 'signed-in': 'signed-in', admin: 'admin', cluster: 'editor', province: 'editor' };
+const auditCount = async () => (await ctx.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n;
 
 describe('every write route is classified and guarded', () => {
-  it('the route table lists every write route of the API', () => {
-    writeRoutes.push(...collectWriteRoutes(app));
-    expect(writeRoutes.length).toBeGreaterThan(30);
-    const unlisted = writeRoutes
-      .map((r) => `${r.method} ${r.url}`)
-      .filter((k) => !(k in WRITE_SCOPES) && minRoleFor(k) === 'admin' && !['POST /api/users', 'POST /api/users/:id/tokens'].includes(k));
-    expect(unlisted).toEqual([]);
+  it('every write route has a fixture (a valid request), and its scope agrees with server/auth/access.ts', () => {
+    const routes = collectWriteRoutes(ctx.app);
+    expect(routes.length).toBeGreaterThan(40);
+    // A newly registered write route fails here until it has a fixture in authz-fixtures.ts.
+    expect(routes.filter((k) => !(k in FIXTURES)), 'write routes without a fixture').toEqual([]);
+    expect(Object.keys(FIXTURES).filter((k) => !routes.includes(k)), 'fixtures of routes that do not exist').toEqual([]);
+    const disagree = routes.filter((k) => ROLE_OF_SCOPE[FIXTURES[k]!.scope] !== minRoleFor(k)).map((k) => `${k}: fixture ${FIXTURES[k]!.scope}, access.ts ${minRoleFor(k)}`);
+    expect(disagree).toEqual([]);
   });
 
-  it('anonymous → 401 and viewer → 403 on every write route that needs a role', async () => {
-    const rows: string[] = [];
-    for (const r of writeRoutes) {
-      const key = `${r.method} ${r.url}`;
+  it('anonymous → 401 and viewer → 403 on every write route that needs a role, before the body is even read', async () => {
+    let checked = 0;
+    for (const key of collectWriteRoutes(ctx.app)) {
       const need = minRoleFor(key);
       if (need === 'anyone') continue;
-      const anon = await app.inject({ method: r.method as 'POST', url: concrete(r.url), payload: {} });
-      rows.push(`${key} anonymous ${anon.statusCode}`);
+      const [method, url] = key.split(' ') as ['POST', string];
+      const concrete = url.replace(/:id\b/g, String(hoSon)).replace(':period', '2026-H1');
+      const anon = await ctx.app.inject({ method, url: concrete, payload: {}, headers: headersOf('anonymous') });
       expect(anon.statusCode, `${key} anonymous`).toBe(401);
+      checked++;
       if (need === 'signed-in') continue;
-      const viewer = await app.inject({ method: r.method as 'POST', url: concrete(r.url), payload: {}, headers: as('m-viewer') });
-      rows.push(`${key} viewer ${viewer.statusCode}`);
+      const viewer = await ctx.app.inject({ method, url: concrete, payload: {}, headers: headersOf('viewer') });
       expect(viewer.statusCode, `${key} viewer`).toBe(403);
+      checked++;
     }
-    expect(rows.length).toBeGreaterThan(60);
+    expect(checked).toBeGreaterThan(70);
   });
 });
 
-describe('editors in and out of scope, admins', () => {
-  /** A valid edit of a cluster record (changes nothing, so it can be repeated). */
-  const patchCluster = async (who: string, id: number) => {
-    const cur = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json();
-    return app.inject({
-      method: 'PATCH',
-      url: `/api/clusters/${id}`,
-      payload: { version: cur.properties.version, notes: cur.properties.notes },
-      headers: as(who),
+describe('write route × {anonymous, viewer, editor in scope, editor out of scope, admin}', () => {
+  const keys = Object.keys(FIXTURES).sort();
+  for (const key of keys) {
+    const fixture = FIXTURES[key]!;
+    it(`${key} (${fixture.scope})`, async () => {
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const p of PRINCIPALS) {
+        const call = await fixture.prepare(f, username(p));
+        const audit = await auditCount();
+        const res = await ctx.app.inject(toInject(call, headersOf(p)));
+        const expected = EXPECTED[fixture.scope][p];
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        got.push(`${p} ${ok ? 200 : res.statusCode}${ok || res.statusCode === expected ? '' : ` ${res.body.slice(0, 300)}`}`);
+        want.push(`${p} ${expected}`);
+        if (ok) await fixture.undo?.(f, username(p));
+        // A refused write leaves no trace: not even an audit entry.
+        else if (expected !== 200) expect(await auditCount(), `${key} ${p}: refused but audited`).toBe(audit);
+      }
+      expect(got).toEqual(want);
     });
-  };
+  }
+});
 
-  it('PATCH /api/clusters/:id', async () => {
-    expect((await patchCluster('m-editor-prov', hoSon)).statusCode).toBe(200);
-    expect((await patchCluster('m-editor-hoson', hoSon)).statusCode).toBe(200);
-    expect((await patchCluster('m-editor-hoson', dinhLap)).statusCode).toBe(403);
-    expect((await patchCluster('m-editor-other', hoSon)).statusCode).toBe(403);
-    expect((await patchCluster('m-admin', dinhLap)).statusCode).toBe(200);
-  });
-
-  it('POST /api/clusters/:id/decisions', async () => {
-    const post = (who: string, id: number) =>
-      app.inject({
-        method: 'POST',
-        url: `/api/clusters/${id}/decisions`,
-        payload: { number: '99/QĐ-MATRIX', date: '2026-01-05', issuer: 'UBND tỉnh Lạng Sơn', kind: 'adjustment' },
-        headers: as(who),
-      });
-    const out = await post('m-editor-other', hoSon);
-    expect(out.statusCode).toBe(403);
-    const ok = await post('m-editor-hoson', hoSon);
-    expect(ok.statusCode).toBe(201);
-    const created = ok.json();
-    const id = created.id ?? created.decision?.id;
-    const cur = await db.pool.query<{ version: number }>('SELECT version FROM decisions WHERE id = $1', [id]);
-    const delOut = await app.inject({ method: 'DELETE', url: `/api/decisions/${id}?version=${cur.rows[0]!.version}`, headers: as('m-editor-other') });
-    expect(delOut.statusCode).toBe(403);
-    const del = await app.inject({ method: 'DELETE', url: `/api/decisions/${id}?version=${cur.rows[0]!.version}`, headers: as('m-admin') });
-    expect(del.statusCode).toBeLessThan(300);
-  });
-
-  it('POST /api/users is for admins only', async () => {
-    const body = { username: 'm-new-user', password: 'a-long-pass-1', role: 'viewer' };
-    expect((await app.inject({ method: 'POST', url: '/api/users', payload: body, headers: as('m-editor-prov') })).statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/users', payload: body, headers: as('m-admin') });
-    expect(ok.statusCode).toBe(201);
-    await db.pool.query("DELETE FROM users WHERE username = 'm-new-user'");
-  });
-
-  it('analysis and exports are open to anyone (they store nothing)', async () => {
-    const g = { type: 'Polygon', coordinates: [[[107.09, 21.55], [107.095, 21.55], [107.095, 21.555], [107.09, 21.555], [107.09, 21.55]]] };
-    const res = await app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { geometry: g } });
-    expect(res.statusCode).toBe(200);
+describe('the guard in practice', () => {
+  it('a write the guard refuses changes nothing: the cluster keeps its notes and version', async () => {
+    const before = (await ctx.app.inject({ method: 'GET', url: `/api/clusters/${f.clusterId}` })).json().properties;
+    const res = await ctx.app.inject({
+      method: 'PATCH', url: `/api/clusters/${f.clusterId}`,
+      payload: { version: before.version, notes: 'không được phép' }, headers: headersOf('editor-other-cluster'),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('OUT_OF_SCOPE');
+    const after = (await ctx.app.inject({ method: 'GET', url: `/api/clusters/${f.clusterId}` })).json().properties;
+    expect({ notes: after.notes, version: after.version }).toEqual({ notes: before.notes, version: before.version });
   });
 
   it('parcels and owners are for signed-in users by default', async () => {
-    expect((await app.inject({ method: 'GET', url: `/api/parcels?cluster_id=${dinhLap}` })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: `/api/parcels?cluster_id=${dinhLap}`, headers: as('m-viewer') })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/clusters' })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/parcels?cluster_id=${f.clusterId}`, headers: headersOf('anonymous') })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/parcels?cluster_id=${f.clusterId}`, headers: headersOf('viewer') })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/clusters', headers: headersOf('anonymous') })).statusCode).toBe(200);
   });
 });
