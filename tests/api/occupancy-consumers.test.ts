@@ -151,9 +151,11 @@ describe('occupancy of Hồ Sơn 1 computed from its plots, in every consumer', 
   it('leasing a vacant plot moves every consumer at once; releasing it moves them back', async () => {
     const before = await independent();
     const typed = await typedPct();
+    // The last vacant plot by code: plots.test.ts leases the first one and counts its audit rows
+    // (the audit log is append-only, so this lease stays recorded there).
     const plot = (await ctx.db.pool.query<{ id: number; version: number }>(
       `SELECT p.id, p.version FROM plots p WHERE p.cluster_id = $1 AND p.land_use = 'industrial'
-         AND NOT EXISTS (SELECT 1 FROM project_plots l WHERE l.plot_id = p.id AND l.released_on IS NULL) ORDER BY p.code LIMIT 1`,
+         AND NOT EXISTS (SELECT 1 FROM project_plots l WHERE l.plot_id = p.id AND l.released_on IS NULL) ORDER BY p.code DESC LIMIT 1`,
       [hoSon],
     )).rows[0]!;
     const project = (await ctx.db.pool.query<{ id: number; version: number; lease_contract_date: string | null }>(
