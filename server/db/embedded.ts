@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { oneReadyForQueryPerSync } from './pglite-protocol';
 
 export interface EmbeddedDatabase {
   /** A postgres:// URL the ordinary `pg` client connects to. */
@@ -23,6 +24,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> 
   const dir = join(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+  oneReadyForQueryPerSync(db); // else a failed statement leaves the connection one answer behind
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
   await server.start();
   const port = (server as unknown as { port: number }).port;
