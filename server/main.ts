@@ -4,6 +4,7 @@ import { ensureFirstAdmin } from './auth/users';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { basemapOrigin } from './http/basemap-origin';
+import { checkPlanLayerOverlaps } from './analysis/layer-overlaps';
 
 const config = loadConfig();
 const log = (msg: string) => console.log(`[ccn-map] ${msg}`);
@@ -21,6 +22,8 @@ const addr = app.server.address();
 const port = typeof addr === 'object' && addr ? addr.port : config.port;
 log(`database: ${db.backend} (PostGIS ${db.capabilities.postgisVersion})`);
 log(`ready in ${Date.now() - t0} ms at http://${config.host}:${port}/`);
+// Plan layers left unverified by a bulk write (migration 064) are verified in the background, in steps.
+checkPlanLayerOverlaps(db.pool, log).catch((err: Error) => log(`plan layer overlap check: ${err.message}`));
 
 let closing = false;
 async function shutdown(signal: string) {

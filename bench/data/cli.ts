@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { importPlanZones } from '../../server/bulk/plan-import';
 import { readFeatureFile } from '../../server/bulk/read-features';
 import { refreshOverview } from '../../server/tiles/overview';
+import { checkPlanLayerOverlaps } from '../../server/analysis/layer-overlaps';
 import { ensureFiles, sizeLabel } from './files';
 import { loadParcels } from './load-parcels';
 import { freshDatabase, type Target } from './target';
@@ -56,6 +57,7 @@ for (const target of targets) {
     await db.pool.query('ANALYZE');
     const ov = await refreshOverview(db.pool);
     log(`${target}: overview of ${ov.cells} cells built in ${Date.now() - t2} ms`);
+    await checkPlanLayerOverlaps(db.pool, (m) => log(`${target}: ${m}`));
     writeFileSync(
       join(files.dir, `${target}.json`),
       JSON.stringify({ size, seed, parcels: np, counts: files.counts, importMs: imp.ms, loadedAt: new Date().toISOString() }, null, 2),

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { refreshOverview } from '../tiles/overview';
+import { checkPlanLayerOverlaps } from '../analysis/layer-overlaps';
 import { BulkImportError, importPlanZones } from './plan-import';
 import { readFeatureFile } from './read-features';
 
@@ -50,6 +51,7 @@ try {
     if (done === total || done % 160 === 0) log(`generalised tiles: level ${level} ${done}/${total} cells`);
   });
   log(`generalised tiles up to date (${ov.cells} cells, ${((Date.now() - t0) / 1000).toFixed(1)} s); peak memory ${Math.round(peakRss / 2 ** 20)} MB`);
+  await checkPlanLayerOverlaps(db.pool, log); // overlap-free layers: the conflict check sums instead of unioning
 } catch (err) {
   if (err instanceof BulkImportError) {
     console.error(`[import:plan] refused, nothing was written: ${err.message}`);

@@ -36,8 +36,9 @@ export const subjectArea = `
  * in one pass. $3: with geometry; $4: name of the subject's own cluster (its planned SKN
  * site is its target); $5: cluster id left out (the subject's own); $6/$7: severity of each
  * "layer|code|own" key (from src/core/analysis/severity.ts) for the union by severity.
- * Answers the pieces per feature, the covered area per layer (union) and per severity (union
- * over all layers: land shown by two layers counts once).
+ * Answers the pieces per feature, the covered area per layer (union; the sum of the pieces for
+ * a layer known to be overlap-free) and per severity (union over all layers: land shown by two
+ * layers counts once).
  */
 export const overlapAll = `
   WITH ${subject},
@@ -53,13 +54,38 @@ export const overlapAll = `
       AND b.geom && s.g4 AND ST_Intersects(b.geom, s.g4)
   ),
   sevmap AS (SELECT * FROM unnest($6::text[], $7::text[]) AS m(key, severity)),
+  free AS (SELECT layer_id FROM derived.plan_layer_overlaps WHERE state = 'free'),  -- migration 064
   pieces AS MATERIALIZED (
     SELECT c.id, c.layer_id, c.land_code, c.original_code, c.name, c.own, coalesce(m.severity, 'none') AS severity,
+           c.layer_id IN (SELECT layer_id FROM free) AS free,
            ST_CollectionExtract(
              CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN s.gp
                   WHEN ST_CoveredBy(c.zp, s.gp) THEN c.zp
                   ELSE ST_Intersection(c.zp, s.gp) END, 3) AS piece
     FROM cand c CROSS JOIN s LEFT JOIN sevmap m ON m.key = c.layer_id || '|' || c.land_code || '|' || c.own::text
+  ),
+  -- Per severity: the pieces of one overlap-free layer (the one with most pieces) are disjoint, so
+  -- |A ∪ R| = Σ|a| + |R| − Σ|a ∩ R|, R the union of the other layers' pieces (few); else the union.
+  base AS (
+    SELECT DISTINCT ON (severity) severity, layer_id
+    FROM pieces WHERE free GROUP BY severity, layer_id ORDER BY severity, count(*) DESC, layer_id
+  ),
+  rest AS (
+    SELECT p.severity, u, ST_Area(u) AS u_m2
+    FROM (SELECT p.severity, ST_Union(p.piece) AS u
+          FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
+          WHERE b.layer_id IS NULL GROUP BY p.severity) AS p
+  ),
+  by_severity AS (
+    SELECT p.severity,
+           sum(ST_Area(p.piece)) FILTER (WHERE b.layer_id IS NOT NULL) AS base_m2,
+           sum(CASE WHEN b.layer_id IS NULL OR r.u IS NULL OR NOT (p.piece && r.u) THEN 0
+                    WHEN ST_CoveredBy(p.piece, r.u) THEN ST_Area(p.piece)
+                    ELSE ST_Area(ST_Intersection(p.piece, r.u)) END) AS shared_m2,
+           min(r.u_m2) AS rest_m2
+    FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
+         LEFT JOIN rest r ON r.severity = p.severity
+    GROUP BY p.severity
   )
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
@@ -68,9 +94,11 @@ export const overlapAll = `
         'geometry', CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(ST_Transform(piece, 4326), 7)::json END)
       ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
-       FROM (SELECT layer_id, ST_Area(ST_Union(piece)) / 10000 AS covered FROM pieces GROUP BY layer_id) AS u) AS layers,
-    (SELECT coalesce(json_agg(json_build_object('severity', severity, 'ha', covered)), '[]'::json)
-       FROM (SELECT severity, ST_Area(ST_Union(piece)) / 10000 AS covered FROM pieces GROUP BY severity) AS v) AS severities`;
+       FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece) FILTER (WHERE NOT free)) END / 10000 AS covered
+             FROM pieces GROUP BY layer_id) AS u) AS layers,
+    (SELECT coalesce(json_agg(json_build_object('severity', severity, 'ha',
+              (coalesce(base_m2, 0) + coalesce(rest_m2, 0) - coalesce(shared_m2, 0)) / 10000)), '[]'::json)
+       FROM by_severity) AS severities`;
 
 /**
  * Nearest zone of each safety category within a radius ($3 codes, $4 category of each

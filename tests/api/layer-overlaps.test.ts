@@ -1,0 +1,134 @@
+/**
+ * Overlap-free plan layers (migration 064): the conflict check SUMS the pieces of a layer known to
+ * have no overlapping zones and unions the rest. Whatever the state, its covered hectares per layer
+ * and per severity must equal an independent ST_Union over the raw zones.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPlanLayerOverlaps } from '../../server/analysis/layer-overlaps';
+import { severityTable } from '../../src/core/analysis/severity';
+import { startTestApp, stopTestApp, type TestContext } from './helpers';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(() => stopTestApp(ctx));
+
+const q = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await ctx.db.pool.query(sql, params)).rows as T[];
+const states = async () => Object.fromEntries((await q<{ layer_id: string; state: string }>('SELECT layer_id, state FROM derived.plan_layer_overlaps')).map((r) => [r.layer_id, r.state]));
+
+/** Independent: does any zone of the layer overlap another (interiors), by a plain self-join. */
+const overlapsIndependently = async (layer: string) =>
+  (await q<{ x: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM plan_zones a JOIN plan_zones b ON a.layer_id = b.layer_id AND a.id < b.id
+                    WHERE a.layer_id = $1 AND ST_Overlaps(a.geom, b.geom) OR (a.layer_id = $1 AND b.layer_id = $1 AND a.id < b.id
+                      AND (ST_Within(a.geom, b.geom) OR ST_Within(b.geom, a.geom)))) AS x`,
+    [layer],
+  ))[0]!.x;
+
+interface Table {
+  layers: { layerId: string; coveredHa: number }[];
+  severities: { severity: string; overlapHa: number }[];
+}
+
+/** The API's table for a cluster against ST_Union of the raw pieces per layer and per severity. */
+async function compareWithUnion(clusterId: number): Promise<number> {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { clusterId, options: { includeGeometry: false } } });
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  const table = (res.json() as { table: Table }).table;
+  const order = (await q<{ id: string }>('SELECT id FROM plan_layers ORDER BY sort_order, id')).map((r) => r.id);
+  const sev = severityTable(order);
+  const pieces = `
+    WITH c AS (SELECT c.id, c.name, c.tm3_srid AS srid, b.geom FROM clusters c JOIN cluster_boundaries b ON b.cluster_id = c.id AND b.is_current WHERE c.id = $1),
+    m AS (SELECT * FROM unnest($2::text[], $3::text[]) AS m(key, severity)),
+    p AS (
+      SELECT z.layer_id, coalesce(m.severity, 'none') AS severity, ST_Intersection(ST_Transform(z.geom, c.srid), ST_Transform(c.geom, c.srid)) AS piece
+      FROM c JOIN plan_zones z ON ST_Intersects(z.geom, c.geom)
+      LEFT JOIN m ON m.key = z.layer_id || '|' || z.land_code || '|' || (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM c.name)::text
+      UNION ALL
+      SELECT 'clusters', coalesce(m.severity, 'none'), ST_Intersection(ST_Transform(o.geom, c.srid), ST_Transform(c.geom, c.srid))
+      FROM c JOIN cluster_boundaries o ON o.is_current AND o.cluster_id <> c.id AND ST_Intersects(o.geom, c.geom)
+      JOIN clusters oc ON oc.id = o.cluster_id AND oc.status <> 'removed_from_plan'
+      LEFT JOIN m ON m.key = 'clusters|SKN|false'
+    )`;
+  const byLayer = await q<{ k: string; ha: number }>(`${pieces} SELECT layer_id AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, sev.keys, sev.severities]);
+  const bySeverity = await q<{ k: string; ha: number }>(`${pieces} SELECT severity AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, sev.keys, sev.severities]);
+  let compared = 0;
+  for (const o of byLayer) {
+    const api = table.layers.find((l) => l.layerId === o.k)?.coveredHa ?? 0;
+    expect(Math.abs(api - o.ha), `cluster ${clusterId} layer ${o.k}: ${api} vs ${o.ha}`).toBeLessThanOrEqual(0.01);
+    compared++;
+  }
+  for (const o of bySeverity) {
+    const api = table.severities.find((s) => s.severity === o.k)?.overlapHa ?? 0;
+    expect(Math.abs(api - o.ha), `cluster ${clusterId} severity ${o.k}: ${api} vs ${o.ha}`).toBeLessThanOrEqual(0.01);
+    compared++;
+  }
+  return compared;
+}
+
+describe('overlap-free plan layers', () => {
+  it('are recognised in the demo plan: land use and forests are free, corridors and industrial zones overlap', async () => {
+    // Other test files write zones too (a bulk import leaves its layer unknown): verify every layer afresh.
+    await q("UPDATE derived.plan_layer_overlaps SET state = 'unknown'");
+    await checkPlanLayerOverlaps(ctx.db.pool);
+    const s = await states();
+    for (const layer of Object.keys(s)) expect(s[layer], layer).toBe((await overlapsIndependently(layer)) ? 'overlapping' : 'free');
+    expect(s).toMatchObject({ land_use: 'free', forest: 'free', corridors: 'overlapping', industrial: 'overlapping' });
+  });
+
+  it('per layer and per severity, the covered hectares equal an independent ST_Union on every cluster (±0.01 ha)', async () => {
+    const ids = (await q<{ id: number }>('SELECT cluster_id AS id FROM cluster_boundaries WHERE is_current ORDER BY 1')).map((r) => r.id);
+    let compared = 0;
+    for (const id of ids) compared += await compareWithUnion(id);
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('a zone written over another turns its layer overlapping at once, and the figures still equal the union; a bulk write leaves it to be verified', async () => {
+    // Đình Lập and the land-use zone covering most of it.
+    const [dl] = await q<{ id: number }>("SELECT id FROM clusters WHERE name = 'Cụm công nghiệp Đình Lập'");
+    const [zone] = await q<{ id: number; land_code: string }>(
+      `SELECT z.id, z.land_code FROM plan_zones z JOIN cluster_boundaries b ON b.cluster_id = $1 AND b.is_current
+       WHERE z.layer_id = 'land_use' AND ST_Intersects(z.geom, b.geom) ORDER BY ST_Area(ST_Intersection(z.geom, b.geom)) DESC LIMIT 1`,
+      [dl!.id],
+    );
+    const added: number[] = [];
+    try {
+      // A copy of that zone with another code, slightly shrunk: its interior overlaps the original.
+      added.push(
+        (await q<{ id: number }>(
+          `INSERT INTO plan_zones (layer_id, land_code, name, geom)
+           SELECT 'land_use', CASE WHEN land_code = 'LUC' THEN 'RSX' ELSE 'LUC' END, 'kiểm thử chồng lấn',
+                  ST_Multi(ST_Buffer(geom, -0.0002)) FROM plan_zones WHERE id = $1 RETURNING id`,
+          [zone!.id],
+        ))[0]!.id,
+      );
+      expect((await states()).land_use).toBe('overlapping');
+      expect(await compareWithUnion(dl!.id)).toBeGreaterThan(3);
+
+      // Verification leaves a layer that is not "unknown" as it is.
+      await q("UPDATE derived.plan_layer_overlaps SET state = 'unknown' WHERE layer_id = 'land_use'");
+      expect(await checkPlanLayerOverlaps(ctx.db.pool)).toEqual({ land_use: 'overlapping' });
+    } finally {
+      await q('DELETE FROM plan_zones WHERE id = ANY($1)', [added]);
+    }
+    // Deleting never proves a layer free: it stays overlapping until verified.
+    expect((await states()).land_use).toBe('overlapping');
+
+    // A bulk write (over 2,000 rows in a statement) is not checked zone by zone: unknown, then verified.
+    await q(
+      `INSERT INTO plan_zones (layer_id, land_code, name, geom)
+       SELECT 'relics', 'DDT', 'kiểm thử hàng loạt', ST_Multi(ST_MakeEnvelope(104 + i * 0.0001, 20, 104 + i * 0.0001 + 0.00005, 20.00005, 4326))
+       FROM generate_series(1, 2001) AS i`,
+    );
+    try {
+      expect((await states()).relics).toBe('unknown');
+      await q("UPDATE derived.plan_layer_overlaps SET state = 'unknown' WHERE layer_id = 'land_use'");
+      expect(await checkPlanLayerOverlaps(ctx.db.pool)).toEqual({ land_use: 'free', relics: 'free' });
+    } finally {
+      await q("DELETE FROM plan_zones WHERE name = 'kiểm thử hàng loạt'");
+    }
+    expect(await states()).toMatchObject({ land_use: 'free', relics: 'free' });
+    expect(await compareWithUnion(dl!.id)).toBeGreaterThan(3);
+  });
+});
