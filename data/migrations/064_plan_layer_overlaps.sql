@@ -61,14 +61,14 @@ CREATE TRIGGER plan_zones_overlaps_trunc AFTER TRUNCATE ON plan_zones
   FOR EACH STATEMENT EXECUTE FUNCTION derived.plan_zones_overlaps_truncated();
 
 /**
- * Verifies one layer whole (zones with id in [lo, hi) against all of the layer, so a caller can
- * go in steps): true when some zone there overlaps another.
+ * Verifies one layer in steps: true when a zone with id in [lo, hi) overlaps (interiors) a zone of
+ * the layer with a greater id — over all steps, every pair once.
  */
 CREATE FUNCTION derived.layer_overlaps_in(layer text, lo integer, hi integer) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT EXISTS (
-    SELECT 1 FROM plan_zones a
-    WHERE a.layer_id = layer AND a.id >= lo AND a.id < hi AND derived.zone_overlaps_any(a.id, a.layer_id, a.geom)
+    SELECT 1 FROM plan_zones a JOIN plan_zones b ON b.layer_id = a.layer_id AND b.geom && a.geom AND b.id > a.id
+    WHERE a.layer_id = layer AND a.id >= lo AND a.id < hi AND ST_Relate(a.geom, b.geom, '2********')
   )
 $$;
 

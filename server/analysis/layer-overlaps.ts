@@ -1,7 +1,7 @@
 import type pg from 'pg';
 
 /** Zone ids verified per step: small enough that a step never holds the embedded database long. */
-const STEP = 20_000;
+const STEP = 10_000;
 
 /**
  * Verifies the plan layers marked `unknown` after a bulk write (migration 064): a layer whose
