@@ -4,7 +4,8 @@
  * Vietnamese: summary by cluster with the total, parcels by step, obstacles,
  * overdue items, and the transitions recorded in the month.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs';
 import type pg from 'pg';
 import { addDays, addMonths, daysBetween, todayInVietnam } from '../../src/core/clearance/dates';
 import { overdueOf } from '../../src/core/clearance/deadlines';
@@ -63,7 +64,7 @@ export async function buildReview(q: pg.Pool | pg.PoolClient, opts: ReviewOption
   const total = summarise(all.map((p) => ({ state: p.state, areaHa: p.row.area_ha, households: p.households, graves: p.graves, flags: p.row.flags })), asOf);
   const synthetic = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM parcels WHERE is_synthetic AND cluster_id = ANY($1::int[])', [clusters.map((c) => c.id)])).rows[0]!.n > 0;
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'ccn-map';
   wb.created = new Date(`${today}T00:00:00Z`);
   const [y, m] = opts.month.split('-');

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { markerCsv, markerRows, MARKER_HEADERS } from '../../src/core/coords/export';
 import { crsByEpsg } from '../../src/core/crs/vn2000';
@@ -19,7 +20,7 @@ export function markerTableCsv(items: MarkerBoundary[], epsg: number, locale: 'v
 
 /** XLSX marker table: one sheet per boundary, title, CRS and plane area above the table, numbers as numbers (0.00). */
 export async function markerTableXlsx(items: MarkerBoundary[], epsg: number, locale: 'vi' | 'en' = 'vi'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'ccn-map';
   const used = new Set<string>();
   for (const b of items) {

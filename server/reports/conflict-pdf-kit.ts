@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../lazy-libs';
 
 const require = createRequire(import.meta.url);
 
@@ -24,8 +24,8 @@ export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 const parsed: Partial<Record<'regular' | 'bold', unknown>> = {};
 
-export function newDocument(title: string): Doc {
-  const doc = new PDFDocument({
+export async function newDocument(title: string): Promise<Doc> {
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: { top: PAGE.margin, bottom: PAGE.margin + 14, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,

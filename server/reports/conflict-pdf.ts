@@ -17,7 +17,7 @@ const STATUS_COLORS = { pass: '#1a9641', warn: '#fdae61', fail: '#d7191c', not_a
  */
 export async function conflictPdf(r: ConflictResult): Promise<Buffer> {
   const title = subjectTitle(r);
-  const doc = newDocument(`Báo cáo kiểm tra chồng lấn – ${title}`);
+  const doc = await newDocument(`Báo cáo kiểm tra chồng lấn – ${title}`);
   const x = PAGE.margin;
 
   doc.font('bold').fontSize(14).fillColor('#111111')

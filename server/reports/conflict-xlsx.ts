@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs';
 import { formatDate } from '../../src/core/format/number';
 import type { ConflictResult } from '../analysis/conflicts';
 import { codeNameVi, computedAtVi, crsText, dataVersionLines, layerNameVi, severityVi, STATUS_VI, SUBJECT_KIND_VI, subjectTitle } from './conflict-labels';
@@ -18,7 +19,7 @@ const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 /** The report's tables as an XLSX workbook (hectares as numbers, two decimals). */
 export async function conflictXlsx(r: ConflictResult): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'ccn-map';
   wb.created = new Date(r.dataVersions.computedAt);
 

@@ -2,7 +2,7 @@
  * A table model as a PDF (A4 landscape) with Noto Sans, so Vietnamese prints correctly —
  * the font and text options of the conflict report (server/reports/conflict-pdf-kit.ts) are reused.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../lazy-libs';
 import { formatCell, headerWithUnit, type TableColumn, type TableModel } from '../../../src/core/reports/model';
 import { FONT_BOLD, FONT_REGULAR, TEXT, toBuffer } from '../conflict-pdf-kit';
 
@@ -16,7 +16,7 @@ const KIND_WEIGHT = { text: 2.2, int: 0.9, ha: 1.1, pct: 0.95, money: 1.35, deci
 const weight = (c: TableColumn) => (c.key === 'stt' ? 0.55 : c.key === 'name' || c.key === 'unit' ? 3 : KIND_WEIGHT[c.kind]);
 
 export async function tableToPdf(t: TableModel, asOf: string): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     layout: 'landscape',
     margins: { top: M, bottom: M, left: M, right: M },

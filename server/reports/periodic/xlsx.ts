@@ -3,7 +3,8 @@
  * header with units, column numbers, rows with number formats, the total in bold, notes.
  * Metadata dates are the figures' day, so the same data gives the same cell contents.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lazy-libs';
 import { headerWithUnit, roundCell, type CellKind, type TableModel } from '../../../src/core/reports/model';
 
 const FORMATS: Record<CellKind, string | undefined> = {
@@ -112,7 +113,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: TableModel, sheetName?: s
 
 /** One table as a whole workbook; `asOf` (ISO day) stamps the metadata. */
 export async function tableToXlsx(t: TableModel, asOf: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'ccn-map';
   wb.lastModifiedBy = 'ccn-map';
   wb.created = new Date(`${asOf}T00:00:00Z`);
