@@ -73,6 +73,9 @@ export async function connectDatabase(
   // other's queries. One connection is correct and costs nothing (PGlite runs one query at a time).
   const pool = new pg.Pool({ connectionString: url, max: backend === 'embedded' ? 1 : 10 });
   pool.on('error', (err) => log(`idle database connection error: ${err.message}`));
+  // A connection that errors while checked out (a protocol fault) must not take the process down:
+  // the query in flight fails with it and the route answers 500.
+  pool.on('connect', (client) => client.on('error', (err) => log(`database connection error: ${err.message}`)));
   try {
     const applied = await migrate(pool);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);

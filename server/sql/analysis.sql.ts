@@ -5,6 +5,14 @@
  * candidates, and only where one geometry does not simply cover the other.
  */
 
+/**
+ * Overlays in the TM-3 plane run with a fixed precision of 1 mm (OverlayNG snap-rounding): the
+ * floating-point overlay can throw a TopologyException on nearly coincident edges (a forest edge
+ * along a land-use edge), which PGlite does not even turn into an SQL error. Areas change by less
+ * than 10^-6 ha.
+ */
+const GRID_M = '0.001';
+
 const subject = `
   s AS MATERIALIZED (
     SELECT g4, ST_Transform(g4, $2::int) AS gp
@@ -61,7 +69,7 @@ export const overlapAll = `
            ST_CollectionExtract(
              CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN s.gp
                   WHEN ST_CoveredBy(c.zp, s.gp) THEN c.zp
-                  ELSE ST_Intersection(c.zp, s.gp) END, 3) AS piece
+                  ELSE ST_Intersection(c.zp, s.gp, ${GRID_M}) END, 3) AS piece
     FROM cand c CROSS JOIN s LEFT JOIN sevmap m ON m.key = c.layer_id || '|' || c.land_code || '|' || c.own::text
   ),
   -- Per severity: the pieces of one overlap-free layer (the one with most pieces) are disjoint, so
@@ -72,7 +80,7 @@ export const overlapAll = `
   ),
   rest AS (
     SELECT p.severity, u, ST_Area(u) AS u_m2
-    FROM (SELECT p.severity, ST_Union(p.piece) AS u
+    FROM (SELECT p.severity, ST_Union(p.piece, ${GRID_M}) AS u
           FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
           WHERE b.layer_id IS NULL GROUP BY p.severity) AS p
   ),
@@ -81,7 +89,7 @@ export const overlapAll = `
            sum(ST_Area(p.piece)) FILTER (WHERE b.layer_id IS NOT NULL) AS base_m2,
            sum(CASE WHEN b.layer_id IS NULL OR r.u IS NULL OR NOT (p.piece && r.u) THEN 0
                     WHEN ST_CoveredBy(p.piece, r.u) THEN ST_Area(p.piece)
-                    ELSE ST_Area(ST_Intersection(p.piece, r.u)) END) AS shared_m2,
+                    ELSE ST_Area(ST_Intersection(p.piece, r.u, ${GRID_M})) END) AS shared_m2,
            min(r.u_m2) AS rest_m2
     FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
          LEFT JOIN rest r ON r.severity = p.severity
@@ -94,7 +102,7 @@ export const overlapAll = `
         'geometry', CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(ST_Transform(piece, 4326), 7)::json END)
       ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
-       FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece) FILTER (WHERE NOT free)) END / 10000 AS covered
+       FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered
              FROM pieces GROUP BY layer_id) AS u) AS layers,
     (SELECT coalesce(json_agg(json_build_object('severity', severity, 'ha',
               (coalesce(base_m2, 0) + coalesce(rest_m2, 0) - coalesce(shared_m2, 0)) / 10000)), '[]'::json)
