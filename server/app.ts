@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { lazyCompilersFactory } from './http/lazy-schemas';
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -30,6 +31,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    schemaController: { compilersFactory: lazyCompilersFactory },
     // Malformed URLs and content types answer in our error shape too.
     frameworkErrors: (err, _req, reply) => {
       void (reply as FastifyReply).status(err.statusCode ?? 400).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
