@@ -34,13 +34,6 @@ const size = Number(values.size);
 const only = new Set(values.only.split(','));
 const targets = values.targets.split(',') as Target[];
 const log = (m: string) => console.log(`[bench] ${m}`);
-// A pg client that receives a message it did not expect (pglite-socket after a failed statement)
-// emits 'error' with no listener; the section that caused it records the failure and goes on.
-process.on('uncaughtException', (err) => {
-  if (/unexpected \w+ message from backend/.test(err.message)) return log(`pg client out of step (recorded by its section): ${err.message}`);
-  console.error(err);
-  process.exit(1);
-});
 const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
 
 for (const t of targets) {
@@ -84,7 +77,7 @@ if (['analysis', 'tiles', 'bbox', 'browser'].some((s) => only.has(s))) {
     if (only.has('browser') && targets.includes('postgis')) result.browser = await runBrowser(ctx);
     if (only.has('analysis')) {
       result.analysis!.naiveTurf = await runNaiveTurf(ctx, values.quick || size >= 1e6 ? 1 : 3);
-      // Last: on the embedded database a request can break its connection (see docs/performance.md).
+      // The embedded database last: it shares this process with the server under test.
       await runAnalysis(ctx, ['embedded'], result.analysis);
     }
   } finally {
