@@ -14,7 +14,7 @@ import { PLOT_CLASS_COLORS } from '../../layers/plots.layer';
 import { todayInVietnam } from '../../src/core/reports/periods';
 import { launchChromium } from './chromium';
 import { colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
-import { startServer } from './server';
+import { emptyDatabase, startServer } from './server';
 
 let browser: Browser;
 let page: Page;
@@ -310,16 +310,7 @@ describe('a lease made in the UI survives a restart', () => {
   const dbUrl = process.env.TEST_DATABASE_URL;
   it.skipIf(!dbUrl && process.env.CI !== 'true')('on the PostGIS server (TEST_DATABASE_URL)', async () => {
     if (!dbUrl) throw new Error('TEST_DATABASE_URL is required under CI');
-    // A fresh database, as workspace.test.ts makes one: every schema of ours goes. Safe because the
-    // e2e project runs its files one at a time (fileParallelism: false in vitest.config.ts).
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    const { rows } = await c.query<{ s: string }>(
-      "SELECT quote_ident(nspname) AS s FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
-    );
-    for (const r of rows) await c.query(`DROP SCHEMA ${r.s} CASCADE`);
-    await c.query('CREATE SCHEMA public');
-    await c.end();
+    await emptyDatabase(dbUrl);
     await leaseAndRestart({ DATABASE_URL: dbUrl, STATIC_DIR: inject('staticDir') }, dbUrl);
   }, 300_000);
 });

@@ -1,4 +1,5 @@
 import { E2E_ADMIN_PASSWORD } from './page';
+import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface RunningServer {
@@ -39,4 +40,22 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Empties a PostGIS test database (every schema of ours goes) so a server started on it migrates and
+ * seeds it afresh. Safe because the e2e project runs its files one at a time (fileParallelism: false).
+ */
+export async function emptyDatabase(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ s: string }>(
+      "SELECT quote_ident(nspname) AS s FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
+    );
+    for (const r of rows) await c.query(`DROP SCHEMA ${r.s} CASCADE`);
+    await c.query('CREATE SCHEMA public');
+  } finally {
+    await c.end();
+  }
 }

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import pg from 'pg';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,7 +17,7 @@ import { PROVINCE_FILL } from '../../layers/province.layer';
 import { landCode } from '../../src/core/land/codes';
 import { launchChromium } from './chromium';
 import { blend, colourDistance, hexToRgb, pixelAt, project, waitForIdle, waitForMap, signIn } from './page';
-import { startServer } from './server';
+import { emptyDatabase, startServer } from './server';
 
 let browser: Browser;
 let page: Page;
@@ -245,15 +244,7 @@ describe('editing a record through the UI persists across a restart', () => {
   const dbUrl = process.env.TEST_DATABASE_URL;
   it.skipIf(!dbUrl && process.env.CI !== 'true')('on the PostGIS server (TEST_DATABASE_URL)', async () => {
     if (!dbUrl) throw new Error('TEST_DATABASE_URL is required under CI');
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    // A fresh database: every schema of ours goes (public and any the migrations add).
-    const { rows } = await c.query<{ s: string }>(
-      "SELECT quote_ident(nspname) AS s FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
-    );
-    for (const r of rows) await c.query(`DROP SCHEMA ${r.s} CASCADE`);
-    await c.query('CREATE SCHEMA public');
-    await c.end();
+    await emptyDatabase(dbUrl);
     await editAndRestart({ DATABASE_URL: dbUrl, STATIC_DIR: inject('staticDir') });
   }, 240_000);
 });
