@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
+import pg from 'pg';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { type Mask } from '../data/province';
@@ -44,30 +44,21 @@ function recordQuery(rec: Recorder, arg: QueryArg, values?: unknown[]) {
   else rec.log.push({ text: arg.text, values: arg.values ?? values });
 }
 
-/** A pool that records the statements of its clients while recorder.on (API ÷ raw SQL). */
-function recordingPool(pool: pg.Pool, rec: Recorder): pg.Pool {
-  const wrapClient = (c: pg.PoolClient): pg.PoolClient =>
-    new Proxy(c, {
-      get(target, prop, receiver) {
-        if (prop === 'query')
-          return (arg: QueryArg, values?: unknown[]) => {
-            recordQuery(rec, arg, values);
-            return (target.query as (a: QueryArg, v?: unknown[]) => Promise<unknown>)(arg, values);
-          };
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
-  return new Proxy(pool, {
-    get(target, prop, receiver) {
-      if (prop === 'connect') return async () => wrapClient(await target.connect());
+/**
+ * `target` with its `query` recording the statements while recorder.on (API ÷ raw SQL), and
+ * `connect` (a pool's) answering clients wrapped the same way.
+ */
+function recording<T extends pg.Pool | pg.PoolClient>(target: T, rec: Recorder): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
       if (prop === 'query')
         return (arg: QueryArg, values?: unknown[]) => {
           recordQuery(rec, arg, values);
-          return (target.query as (a: QueryArg, v?: unknown[]) => Promise<unknown>)(arg, values);
+          return (t.query as (a: QueryArg, v?: unknown[]) => Promise<unknown>)(arg, values);
         };
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      if (prop === 'connect' && t instanceof pg.Pool) return async () => recording(await t.connect(), rec);
+      const v = Reflect.get(t, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
     },
   });
 }
@@ -77,7 +68,7 @@ export async function serve(target: Target, db: Database): Promise<Served> {
   const recorder: Recorder = { on: false, log: [] };
   // Parcels readable without signing in (PUBLIC_PARCELS, a supported deployment): the requests
   // carry no credentials, so no session lookup is added to any figure.
-  const app = await buildApp({ db: { ...db, pool: recordingPool(db.pool, recorder) }, auth: { publicParcels: true } });
+  const app = await buildApp({ db: { ...db, pool: recording(db.pool, recorder) }, auth: { publicParcels: true } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { target, db, app, url: `http://127.0.0.1:${port}`, recorder };

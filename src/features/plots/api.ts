@@ -136,18 +136,20 @@ export interface MonthlyReview {
   overdue_violations: OverdueViolation[];
 }
 
-export interface NewProject {
-  cluster_id: number;
-  name: string;
-  investor_name: string;
-  capital_origin: CapitalOrigin;
-  investor_country: string | null;
-  industry: string | null;
-  investment_cert_no: string | null;
-  investment_cert_date: string | null;
-  registered_capital_bn_vnd: number | null;
-  status: ProjectStatus;
-}
+/** What the new-project form sends: the record's identifying fields and its status. */
+export type NewProject = Pick<
+  Project,
+  | 'cluster_id'
+  | 'name'
+  | 'investor_name'
+  | 'capital_origin'
+  | 'investor_country'
+  | 'industry'
+  | 'investment_cert_no'
+  | 'investment_cert_date'
+  | 'registered_capital_bn_vnd'
+  | 'status'
+>;
 
 export interface NewInspection {
   cluster_id: number;
