@@ -1,5 +1,5 @@
 /**
- * Embedded cold start: the real server process (`server/main.ts`, as `npm run serve` starts it)
+ * Embedded cold start: the real server process (build/server/main.mjs, as `npm start` runs it)
  * on the embedded database, from spawn to "ready" (listening, migrations checked, capabilities
  * detected). Fresh = an empty data directory (PGlite created, PostGIS extension created,
  * migrations, demo seed); persisted = the same directory again; and the persisted benchmark
@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { ensureServerBuilt, serverArgs } from '../scripts/build-server';
 import { embeddedDir } from './data/target';
 import type { BenchContext } from './lib/context';
 
@@ -20,7 +21,7 @@ export interface ColdStartRow {
 /** Spawns the server on a data directory; resolves with the ms from spawn to "ready", then stops it. */
 function start(dataDir: string, timeoutMs = 15 * 60_000): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, serverArgs(), {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-static') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,6 +47,7 @@ function start(dataDir: string, timeoutMs = 15 * 60_000): Promise<number> {
 }
 
 export async function runColdStart(ctx: BenchContext): Promise<ColdStartRow[]> {
+  await ensureServerBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'ccn-coldstart-'));
   const out: ColdStartRow[] = [];
   try {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { slimPostgis } from './postgis-bundle';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { oneReadyForQueryPerSync } from './pglite-protocol';
 
@@ -23,7 +23,7 @@ const MAX_CONNECTIONS = 32;
 export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
   const dir = join(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+  const db = await PGlite.create({ dataDir: dir, extensions: { postgis: slimPostgis } });
   oneReadyForQueryPerSync(db); // else a failed statement leaves the connection one answer behind
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
   await server.start();

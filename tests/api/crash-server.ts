@@ -1,9 +1,10 @@
 /**
- * The real server process (`server/main.ts`, as `npm run serve` starts it) for the crash test:
+ * The real server process (build/server/main.mjs, as `npm start` runs it) for the crash test:
  * started on a random port with the given environment, killed with SIGKILL (no shutdown hook
  * runs, the embedded PGlite dies with it), started again on the same data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureServerBuilt, serverArgs } from '../../scripts/build-server';
 
 export interface ServerProcess {
   url: string;
@@ -23,7 +24,8 @@ const gone = (child: ChildProcess, signal: NodeJS.Signals) =>
   });
 
 export async function spawnServer(env: Record<string, string>, timeoutMs = 150_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  await ensureServerBuilt();
+  const child = spawn(process.execPath, serverArgs(), {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', STATIC_DIR: '/nonexistent-ccn-static', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,7 +15,7 @@ declare module 'vitest' {
 
 /**
  * Builds the app (into a private directory, so parallel runs do not collide),
- * starts the real server (`server/main.ts`) over it with a fresh embedded
+ * starts the real server (build/server/main.mjs) over it with a fresh embedded
  * database, as `npm start` does, and hands its URL to the tests.
  */
 export default async function setup(project: TestProject) {

@@ -1,6 +1,7 @@
 import { E2E_ADMIN_PASSWORD } from './page';
 import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureServerBuilt, serverArgs } from '../../scripts/build-server';
 
 export interface RunningServer {
   url: string;
@@ -8,11 +9,12 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server (`server/main.ts`, as `npm start` runs it) on a random port with the
+ * Starts the real server (build/server/main.mjs, as `npm start` runs it) on a random port with the
  * given environment (DATA_DIR or DATABASE_URL, STATIC_DIR) and resolves once it is ready.
  */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  await ensureServerBuilt();
+  const child: ChildProcess = spawn(process.execPath, serverArgs(), {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
