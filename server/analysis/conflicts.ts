@@ -8,6 +8,7 @@ import { measureSubject, overlapTable } from './overlap';
 import { evaluateSubject, type RuleOptions } from './rules';
 import { HttpError } from '../errors';
 import { loadCluster, resolveSubject, type SubjectRequest } from './subject';
+import { prepared } from '../db/prepared';
 
 export interface ConflictRequest extends SubjectRequest {
   options?: RuleOptions & { includeGeometry?: boolean };
@@ -50,7 +51,7 @@ interface DataVersions {
 
 /** Plan layers and their versions (zones, last change) in display order; schema and clusters' versions. */
 async function readDataVersions(q: pg.Pool | pg.PoolClient): Promise<DataVersions> {
-  const r = (await q.query<{ layers: PlanLayerVersion[]; schema: string | null; clusters: number; clusters_updated_at: Date | null }>(dataVersions)).rows[0]!;
+  const r = (await q.query<{ layers: PlanLayerVersion[]; schema: string | null; clusters: number; clusters_updated_at: Date | null }>(prepared(dataVersions, []))).rows[0]!;
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
     layers: r.layers.map((l) => ({ ...l, updated_at: iso(l.updated_at) })),

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { OccupancyFigures } from '../../src/core/rules/types';
+import { prepared } from '../db/prepared';
 
 /** Statuses at which a cluster has an approved detailed plan. */
 const WITH_DETAILED_PLAN = ['detailed_plan_approved', 'infrastructure_construction', 'operating', 'expanded', 'adjusted'];
@@ -26,12 +27,14 @@ interface Row {
 export async function occupancyFigures(q: pg.Pool | pg.PoolClient, clusterIds: readonly number[]): Promise<OccupancyFigures[]> {
   if (!clusterIds.length) return [];
   const { rows } = await q.query<Row>(
-    `SELECT c.id, c.name, c.status, c.industrial_land_ha, c.leased_land_ha, c.investment_approved_land_ha AS approved_ha,
+    prepared(
+      `SELECT c.id, c.name, c.status, c.industrial_land_ha, c.leased_land_ha, c.investment_approved_land_ha AS approved_ha,
             c.detailed_plan_approved_on AS plan_date,
             o.industrial_area_ha AS plots_industrial_ha, o.occupied_area_ha AS plots_occupied_ha
      FROM clusters c LEFT JOIN cluster_occupancy_computed o ON o.cluster_id = c.id
      WHERE c.id = ANY ($1::int[]) ORDER BY c.name`,
-    [clusterIds],
+      [clusterIds],
+    ),
   );
   return rows.map((r) => {
     const hasPlan = WITH_DETAILED_PLAN.includes(r.status) || r.plan_date !== null;

@@ -4,6 +4,7 @@ import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../..
 import type { LandSeverity } from '../../src/core/land/codes';
 import { overlapAll, subjectArea } from '../sql/analysis.sql';
 import type { Subject } from './subject';
+import { prepared } from '../db/prepared';
 
 interface PieceRow {
   id: number;
@@ -29,7 +30,7 @@ export interface SubjectArea {
 }
 
 export async function measureSubject(q: pg.Pool | pg.PoolClient, s: Subject): Promise<SubjectArea> {
-  const { rows } = await q.query<{ plane_ha: number; ellipsoidal_ha: number; label_point: unknown }>(subjectArea, [s.geojson, s.srid]);
+  const { rows } = await q.query<{ plane_ha: number; ellipsoidal_ha: number; label_point: unknown }>(prepared(subjectArea, [s.geojson, s.srid]));
   return { planeHa: rows[0]!.plane_ha, ellipsoidalHa: rows[0]!.ellipsoidal_ha, labelPoint: rows[0]!.label_point };
 }
 
@@ -57,7 +58,7 @@ export async function overlapTable(
   const ownName = opts.ownName ?? s.cluster?.name ?? s.name ?? null;
   const exclude = opts.excludeClusterId ?? s.cluster?.id ?? null;
   const sev = severityTable(opts.layerOrder);
-  const r = (await q.query<PiecesResult>(overlapAll, [s.geojson, s.srid, opts.withGeometry, ownName, exclude, sev.keys, sev.severities])).rows[0]!;
+  const r = (await q.query<PiecesResult>(prepared(overlapAll, [s.geojson, s.srid, opts.withGeometry, ownName, exclude, sev.keys, sev.severities]))).rows[0]!;
   const covered = new Map(r.layers.map((l) => [l.layer_id, l.covered_ha]));
   const bySeverity = new Map(r.severities.map((x) => [x.severity, x.ha]));
   return buildOverlapTable(clusterHa, r.features.map(toOverlap), covered, [...opts.layerOrder, CLUSTERS_LAYER], bySeverity);

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { OverlapTable } from '../../src/core/analysis/table';
+import { degreesCovering, maxAbsLatitude } from '../../src/core/geometry/measure';
 import { evaluateRules, type Evaluation } from '../../src/core/rules/evaluate';
 import { ruleSetOn } from '../../src/core/rules/rule-sets';
 import { SAFETY_CATEGORIES, safetyDistanceM } from '../../src/core/rules/safety.rules';
@@ -9,6 +10,7 @@ import { nearestByCategory, peerClusters, subjectUnits } from '../sql/analysis.s
 import { measureSubject } from './overlap';
 import { occupancyFigures } from './occupancy';
 import { loadCluster, type Subject } from './subject';
+import { prepared } from '../db/prepared';
 
 export interface RuleOptions {
   date?: string;
@@ -47,7 +49,7 @@ interface Unit {
 }
 
 async function occupancyInput(q: pg.Pool | pg.PoolClient, s: Subject, scope: OccupancyScope, exclude: number[]): Promise<RuleInput['occupancy']> {
-  const units = (await q.query<Unit>(subjectUnits, [s.geojson, s.srid])).rows;
+  const units = (await q.query<Unit>(prepared(subjectUnits, [s.geojson, s.srid]))).rows;
   const district = units.find((u) => u.level === 'district');
   const districtCode = s.cluster?.district_code_at_decision ?? district?.code ?? null;
   const districtName = s.cluster?.district_name ?? district?.name ?? null;
@@ -68,7 +70,7 @@ async function occupancyInput(q: pg.Pool | pg.PoolClient, s: Subject, scope: Occ
     label = { vi: `địa bàn huyện ${districtName ?? '?'}${old}`, en: `${districtName ?? '?'} ${scope === 'former_district' ? 'former ' : ''}district` };
   }
   if (!key) return undefined;
-  const { rows } = await q.query<{ id: number }>(peerClusters, [exclude, scope, key, communes]);
+  const { rows } = await q.query<{ id: number }>(prepared(peerClusters, [exclude, scope, key, communes]));
   return { scopeLabel: label, peers: await occupancyFigures(q, rows.map((r) => r.id)) };
 }
 
@@ -98,8 +100,7 @@ async function safetyInput(q: pg.Pool | pg.PoolClient, s: Subject, t: OverlapTab
   for (const c of SAFETY_CATEGORIES) for (const code of rs.safety[c].landCodes) (codes.push(code), cats.push(c));
   const radius = Math.max(1000, ...SAFETY_CATEGORIES.map((c) => 2 * safetyDistanceM(rs, c, input.safetyDistancesM)));
   const { rows } = await q.query<{ category: SafetyCategory; name: string | null; land_code: string; distance_m: number }>(
-    nearestByCategory,
-    [s.geojson, s.srid, codes, cats, radius, (radius / 100_000) * 1.5],
+    prepared(nearestByCategory, [s.geojson, s.srid, codes, cats, radius, degreesCovering(radius, maxAbsLatitude(s.geometry))]),
   );
   const out: Partial<Record<SafetyCategory, SafetyMeasure>> = {};
   for (const c of SAFETY_CATEGORIES) {

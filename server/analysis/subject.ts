@@ -6,6 +6,7 @@ import { LANG_SON_TM3, TM3_ZONES } from '../../src/core/crs/vn2000';
 import { HttpError } from '../errors';
 import { checkSubject, clusterSubject } from '../sql/analysis.sql';
 import { loadProposal } from './proposals';
+import { prepared } from '../db/prepared';
 
 /** What the request asks to analyse: exactly one of a boundary, a saved cluster or a proposal. */
 export interface SubjectRequest {
@@ -54,7 +55,7 @@ export function assertBoundary(g: unknown): asserts g is Polygon | MultiPolygon 
  * Answers the province the subject lies in (for its default TM-3 zone).
  */
 async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: string): Promise<{ province: string | null }> {
-  const { rows } = await q.query<{ empty: boolean; valid: boolean; reason: string | null; location: unknown; province: string | null }>(checkSubject, [geojson]);
+  const { rows } = await q.query<{ empty: boolean; valid: boolean; reason: string | null; location: unknown; province: string | null }>(prepared(checkSubject, [geojson]));
   const r = rows[0]!;
   if (r.empty) throw new HttpError(422, 'INVALID_GEOMETRY', 'The geometry is empty', { reason: 'EMPTY' });
   if (!r.valid)
@@ -66,7 +67,7 @@ async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: string): Pro
 }
 
 export async function loadCluster(q: pg.Pool | pg.PoolClient, id: number): Promise<(ClusterRecord & { geometry: Polygon | MultiPolygon | null }) | undefined> {
-  const { rows } = await q.query<ClusterRecord & { geometry: Polygon | MultiPolygon | null }>(clusterSubject, [id]);
+  const { rows } = await q.query<ClusterRecord & { geometry: Polygon | MultiPolygon | null }>(prepared(clusterSubject, [id]));
   return rows[0];
 }
 

@@ -71,7 +71,15 @@ export async function connectDatabase(
   // PGlite is one backend session: pglite-socket multiplexes connections message by message, so
   // two connections' extended-protocol messages (Parse/Bind/Execute) can interleave and answer each
   // other's queries. One connection is correct and costs nothing (PGlite runs one query at a time).
-  const pool = new pg.Pool({ connectionString: url, max: backend === 'embedded' ? 1 : 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: backend === 'embedded' ? 1 : 10,
+    // pglite-socket serves every connection from the ONE PGlite session, so the named prepared
+    // statements (server/db/prepared.ts) of a closed connection are still there and a new connection
+    // would fail to prepare them again ("already exists"): the pool's single connection clears them
+    // before it is first used.
+    ...(backend === 'embedded' ? { onConnect: (c: pg.ClientBase) => c.query('DEALLOCATE ALL') } : {}),
+  });
   pool.on('error', (err) => log(`idle database connection error: ${err.message}`));
   // A connection that errors while checked out (a protocol fault) must not take the process down:
   // the query in flight fails with it and the route answers 500.

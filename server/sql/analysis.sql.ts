@@ -6,10 +6,11 @@
  */
 
 /**
- * Overlays in the TM-3 plane run with a fixed precision of 1 mm (OverlayNG snap-rounding): the
- * floating-point overlay can throw a TopologyException on nearly coincident edges (a forest edge
- * along a land-use edge), which PGlite does not even turn into an SQL error. Areas change by less
- * than 10^-6 ha.
+ * Unions and intersections of pieces in the TM-3 plane run with a fixed precision of 1 mm (OverlayNG
+ * snap-rounding): the floating-point overlay can throw a TopologyException on nearly coincident edges
+ * (a forest edge along a land-use edge), which PGlite does not even turn into an SQL error. Areas change
+ * by less than 10^-6 ha. The zone × subject overlay uses derived.overlay_intersection (migration 067):
+ * floating point first where that is safe.
  */
 const GRID_M = '0.001';
 
@@ -53,24 +54,30 @@ export const overlapAll = `
   cand AS (
     SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name,
            (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM $4::text) AS own,
-           ST_Transform(z.geom, $2::int) AS zp
+           z.geom AS z4, ST_Transform(z.geom, $2::int) AS zp
     FROM s, derived.plan_zones_near(s.g4) AS z  -- index first; large zones as their nearby ST_Subdivide pieces (migration 062)
     UNION ALL
-    SELECT c.id, 'clusters', 'SKN', NULL, c.name, false, ST_Transform(b.geom, $2::int)
+    SELECT c.id, 'clusters', 'SKN', NULL, c.name, false, b.geom, ST_Transform(b.geom, $2::int)
     FROM cluster_boundaries b JOIN clusters c ON c.id = b.cluster_id, s
     WHERE b.is_current AND b.cluster_id IS DISTINCT FROM $5::int AND c.status <> 'removed_from_plan'
       AND b.geom && s.g4 AND ST_Intersects(b.geom, s.g4)
   ),
   sevmap AS (SELECT * FROM unnest($6::text[], $7::text[]) AS m(key, severity)),
   free AS (SELECT layer_id FROM derived.plan_layer_overlaps WHERE state = 'free'),  -- migration 064
-  pieces AS MATERIALIZED (
-    SELECT c.id, c.layer_id, c.land_code, c.original_code, c.name, c.own, coalesce(m.severity, 'none') AS severity,
-           c.layer_id IN (SELECT layer_id FROM free) AS free,
-           ST_CollectionExtract(
-             CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN s.gp
-                  WHEN ST_CoveredBy(c.zp, s.gp) THEN c.zp
-                  ELSE ST_Intersection(c.zp, s.gp, ${GRID_M}) END, 3) AS piece
+  overlay AS MATERIALIZED (
+    SELECT c.*, coalesce(m.severity, 'none') AS severity, c.layer_id IN (SELECT layer_id FROM free) AS free,
+           CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN 's' WHEN ST_CoveredBy(c.zp, s.gp) THEN 'z' END AS covered
     FROM cand c CROSS JOIN s LEFT JOIN sevmap m ON m.key = c.layer_id || '|' || c.land_code || '|' || c.own::text
+  ),
+  -- A piece is the subject (inside one zone), the zone (inside the subject) or their intersection
+  -- (derived.overlay_intersection, migration 067). Its EPSG:4326 outline for the map is then the
+  -- subject's or the zone's own, so only the cut pieces are transformed back.
+  pieces AS MATERIALIZED (
+    SELECT o.id, o.layer_id, o.land_code, o.original_code, o.name, o.own, o.severity, o.free,
+           CASE o.covered WHEN 's' THEN s.gp WHEN 'z' THEN o.zp
+                ELSE ST_CollectionExtract(derived.overlay_intersection(o.zp, s.gp), 3) END AS piece,
+           CASE o.covered WHEN 's' THEN s.g4 WHEN 'z' THEN o.z4 END AS piece4
+    FROM overlay o CROSS JOIN s
   ),
   -- Per severity: the pieces of one overlap-free layer (the one with most pieces) are disjoint, so
   -- |A ∪ R| = Σ|a| + |R| − Σ|a ∩ R|, R the union of the other layers' pieces (few); else the union.
@@ -99,7 +106,7 @@ export const overlapAll = `
     (SELECT coalesce(json_agg(json_build_object(
         'id', id, 'layer_id', layer_id, 'land_code', land_code, 'original_code', original_code, 'name', name,
         'own', own, 'overlap_ha', ST_Area(piece) / 10000,
-        'geometry', CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(ST_Transform(piece, 4326), 7)::json END)
+        'geometry', CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7)::json END)
       ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
        FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered

@@ -4,9 +4,9 @@
  * same SQL clips, simplifies and snaps the geometry in tile units and JS encodes the rows.
  * Everything else (allow-list, envelope filter, generalisation, overview, versions) is shared.
  */
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Database } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { TileCollection } from './collections';
 import { encodeMvt, readWkbPolygons, toMvtRings, type TileFeature } from './encode';
 import { ensureOverview } from './overview';
@@ -33,8 +33,7 @@ export interface TileRenderer {
 }
 
 /** Tile queries run as named prepared statements: a handful of texts, planned once per connection. */
-const statementName = (text: string) => `tile_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-const run = <R extends pg.QueryResultRow>(pool: pg.Pool, q: TileQuery) => pool.query<R>({ name: statementName(q.text), text: q.text, values: q.values });
+const run = <R extends pg.QueryResultRow>(pool: pg.Pool, q: TileQuery) => pool.query<R>(prepared(q.text, q.values));
 
 const isOverview = (c: TileCollection, z: number) => c.overviewMaxZoom !== undefined && z <= c.overviewMaxZoom;
 

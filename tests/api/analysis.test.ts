@@ -97,6 +97,28 @@ describe('POST /api/analysis/conflicts on every seeded cluster', () => {
     expect(compared).toBeGreaterThan(20);
   });
 
+  it('draws every overlapping piece on the map with the outline of its hectares: whole zones, cut pieces and a subject inside one zone', async () => {
+    let pieces = 0;
+    const subjects: { body: object; srid: number }[] = (await clusters()).map((c) => ({ body: { clusterId: c.id }, srid: c.tm3_srid }));
+    // A small square well inside one zone: the piece is the subject itself.
+    const [inner] = await q<{ geometry: Polygon }>(
+      `SELECT ST_AsGeoJSON(ST_Expand(ST_PointOnSurface(geom), 0.0002), 9)::json AS geometry FROM plan_zones WHERE ST_Area(geom::geography) > 200000 ORDER BY id LIMIT 1`,
+    );
+    subjects.push({ body: { geometry: inner!.geometry }, srid: 9215 });
+    for (const s of subjects) {
+      const r = await result({ ...s.body, options: { date: '2025-01-15' } });
+      for (const l of r.table.layers)
+        for (const row of l.codes)
+          for (const f of row.features) {
+            if (!f.geometry) continue;
+            const [a] = await q<{ ha: number }>('SELECT ST_Area(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), $2::int)) / 10000 AS ha', [JSON.stringify(f.geometry), s.srid]);
+            expect(Math.abs(a!.ha - f.overlapHa), `${l.layerId} ${row.landCode} #${f.id}: outline ${a!.ha} ha, overlap ${f.overlapHa} ha`).toBeLessThanOrEqual(0.005);
+            pieces++;
+          }
+    }
+    expect(pieces).toBeGreaterThan(30);
+  });
+
   it('names the intersecting features with their overlap geometry and severity per land code', async () => {
     const [dl] = await q<{ id: number }>(`SELECT id FROM clusters WHERE name = 'Cụm công nghiệp Đình Lập'`);
     const r = await result({ clusterId: dl!.id, options: { date: '2025-01-15' } });

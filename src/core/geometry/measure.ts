@@ -49,3 +49,19 @@ export function planePerimeterM(g: Polygon | MultiPolygon, epsg: number): number
 export function geodesicDistanceM(a: Position, b: Position): number {
   return WGS84.Inverse(a[1]!, a[0]!, b[1]!, b[0]!).s12 ?? 0;
 }
+
+/**
+ * Degrees that cover `metres` around a geometry lying at latitudes up to `maxAbsLat`: a box
+ * expanded by this many degrees holds everything within `metres` of it (for an index search).
+ * A degree of longitude is at least 111,319 m × cos φ on the WGS 84 ellipsoid and a degree of
+ * latitude at least 110,574 m; 2 % margin for the TM-3 scale factor and rounding.
+ */
+export function degreesCovering(metres: number, maxAbsLat: number): number {
+  const edge = Math.min(89, Math.abs(maxAbsLat) + (metres / 110_574) * 1.02);
+  const perDegree = Math.min(110_574, 111_319 * Math.cos((edge * Math.PI) / 180));
+  return (metres / perDegree) * 1.02;
+}
+
+/** The largest |latitude| of a geometry's positions. */
+export const maxAbsLatitude = (g: Polygon | MultiPolygon): number =>
+  partsOf(g).reduce((m, rings) => rings.reduce((m2, r) => r.reduce((m3, p) => Math.max(m3, Math.abs(p[1]!)), m2), m), 0);
