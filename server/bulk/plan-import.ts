@@ -122,25 +122,18 @@ export function toRow(f: unknown, i: number, defaultLayer: string | undefined): 
 
 /**
  * Rows travel as parallel arrays (one parameter each) and the geometries as ONE binary bytea (all
- * WKBs end to end, with offsets and lengths): no JSON or hex parsing in the database. Invalid
- * geometry is left out here (and counted) instead of failing the CHECK: the transaction never sees
- * an error, which an embedded (pglite-socket) connection does not always recover from cleanly;
- * the import then refuses the batch with the reasons.
+ * WKBs end to end, with offsets and lengths): no JSON or hex parsing in the database. Validity is
+ * checked once per row, by the table's CHECK (ST_IsValid(geom)); a violation fails the statement
+ * and the import, and the batch is then diagnosed outside the rolled-back transaction.
  */
 const insertBatch = `
-  WITH ins AS (
-    INSERT INTO plan_zones (layer_id, land_code, original_code, name, properties, geom)
-    SELECT r.layer_id, r.land_code, r.original_code, r.name, r.properties::jsonb, r.g
-    FROM (SELECT u.layer_id, u.land_code, u.original_code, u.name, u.properties,
-                 ST_GeomFromWKB(substring($6::bytea FROM u.off FOR u.len), 4326) AS g
-          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::int[], $8::int[])
-            AS u(layer_id, land_code, original_code, name, properties, off, len)) AS r
-    WHERE ST_IsValid(r.g)
-    RETURNING 1
-  )
-  SELECT count(*)::int AS n FROM ins`;
+  INSERT INTO plan_zones (layer_id, land_code, original_code, name, properties, geom)
+  SELECT u.layer_id, u.land_code, u.original_code, u.name, u.properties::jsonb,
+         ST_GeomFromWKB(substring($6::bytea FROM u.off FOR u.len), 4326)
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::int[], $8::int[])
+    AS u(layer_id, land_code, original_code, name, properties, off, len)`;
 
-/** Which rows of a batch PostGIS finds invalid, and why (run only when some were left out). */
+/** Which rows of a batch PostGIS finds invalid, and why (reads only the batch, no table). */
 const diagnoseBatch = `
   SELECT (r.i - 1 + $4::int)::int AS i, ST_IsValidReason(r.g) AS reason
   FROM (SELECT u.i, ST_GeomFromWKB(substring($1::bytea FROM u.off FOR u.len), 4326) AS g
@@ -167,8 +160,32 @@ function columns(rows: Row[]) {
   };
 }
 
+/** A batch the geometry CHECK refused (the transaction is rolled back before it is diagnosed). */
+class InvalidBatch {
+  constructor(
+    readonly rows: Row[],
+    readonly params: unknown[],
+  ) {}
+}
+
+/** The refusal of an invalid batch: its first invalid features with PostGIS's reasons. */
+async function diagnose(pool: pg.Pool, b: InvalidBatch): Promise<BulkImportError> {
+  const first = b.rows[0]!.i;
+  const bad = (await pool.query<{ i: number; reason: string }>(diagnoseBatch, [b.params[5], b.params[6], b.params[7], first])).rows;
+  const list = bad.map((x) => `feature ${x.i}: ${x.reason}`).join('; ');
+  return new BulkImportError(`Invalid geometry — ${list || `in features ${first}–${b.rows.at(-1)!.i}`}`, bad[0]?.i ?? first, 'INVALID_GEOMETRY');
+}
+
 /** Imports a stream of GeoJSON features into plan_zones, in one transaction. */
 export async function importPlanZones(pool: pg.Pool, features: AsyncIterable<unknown> | Iterable<unknown>, opts: PlanImportOptions = {}): Promise<PlanImportResult> {
+  try {
+    return await importInTransaction(pool, features, opts);
+  } catch (err) {
+    throw err instanceof InvalidBatch ? await diagnose(pool, err) : err;
+  }
+}
+
+async function importInTransaction(pool: pg.Pool, features: AsyncIterable<unknown> | Iterable<unknown>, opts: PlanImportOptions): Promise<PlanImportResult> {
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 5000;
   return withTransaction(pool, async (c) => {
@@ -184,11 +201,11 @@ export async function importPlanZones(pool: pg.Pool, features: AsyncIterable<unk
     // connection: statements still run in order). A refused batch stops the import at the next step.
     let inflight: Promise<void> | undefined;
     const send = async (batch: Row[], params: unknown[]) => {
-      const inserted = (await c.query<{ n: number }>(insertBatch, params)).rows[0]!.n;
-      if (inserted !== batch.length) {
-        const bad = (await c.query<{ i: number; reason: string }>(diagnoseBatch, [params[5], params[6], params[7], batch[0]!.i])).rows;
-        const list = bad.map((b) => `feature ${b.i}: ${b.reason}`).join('; ');
-        throw new BulkImportError(`Invalid geometry — ${list || `${batch.length - inserted} features of ${batch[0]!.i}–${batch.at(-1)!.i}`}`, bad[0]?.i ?? batch[0]!.i, 'INVALID_GEOMETRY');
+      try {
+        await c.query(insertBatch, params);
+      } catch (err) {
+        if ((err as { constraint?: string }).constraint === 'plan_zones_geom_check') throw new InvalidBatch(batch, params);
+        throw err;
       }
       for (const r of batch) byLayer[r.layer_id] = (byLayer[r.layer_id] ?? 0) + 1;
       batches++;
