@@ -3,26 +3,13 @@ import type pg from 'pg';
 import type { OverlapTable } from '../../src/core/analysis/table';
 import type { Evaluation } from '../../src/core/rules/evaluate';
 import type { RuleInput, RuleResult } from '../../src/core/rules/types';
-import { dataVersions } from '../sql/analysis.sql';
-import { measureSubject, overlapTable } from './overlap';
+import { overlapAnalysis, type PlanLayerVersion } from './overlap';
 import { evaluateSubject, type RuleOptions } from './rules';
 import { HttpError } from '../errors';
 import { loadCluster, resolveSubject, type SubjectRequest } from './subject';
-import { prepared } from '../db/prepared';
 
 export interface ConflictRequest extends SubjectRequest {
   options?: RuleOptions & { includeGeometry?: boolean };
-}
-
-export interface PlanLayerVersion {
-  id: string;
-  name_vi: string;
-  name_en: string;
-  source: string | null;
-  is_synthetic: boolean;
-  valid_from: string | null;
-  zones: number;
-  updated_at: string | null;
 }
 
 export interface ConflictResult {
@@ -42,25 +29,6 @@ export interface ConflictResult {
   timingMs: number;
 }
 
-interface DataVersions {
-  layers: PlanLayerVersion[];
-  schema: string | null;
-  clusters: number;
-  clustersUpdatedAt: string | null;
-}
-
-/** Plan layers and their versions (zones, last change) in display order; schema and clusters' versions. */
-async function readDataVersions(q: pg.Pool | pg.PoolClient): Promise<DataVersions> {
-  const r = (await q.query<{ layers: PlanLayerVersion[]; schema: string | null; clusters: number; clusters_updated_at: Date | null }>(prepared(dataVersions, []))).rows[0]!;
-  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-  return {
-    layers: r.layers.map((l) => ({ ...l, updated_at: iso(l.updated_at) })),
-    schema: r.schema,
-    clusters: r.clusters,
-    clustersUpdatedAt: iso(r.clusters_updated_at),
-  };
-}
-
 /**
  * The conflict check: the subject's area (TM-3 plane and ellipsoid), its overlap with every
  * plan layer by land code and with other clusters, and the legal rules on the chosen date.
@@ -69,19 +37,16 @@ export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: Conflict
   const t0 = performance.now();
   const opts = req.options ?? {};
   const s = await resolveSubject(q, req);
-  const area = await measureSubject(q, s);
-  const versions = await readDataVersions(q);
-  const layers = versions.layers;
   // A boundary that redraws a saved cluster: that cluster is left out and its planned site is the target.
   const redrawn = s.cluster ? null : opts.excludeClusterId !== undefined ? await loadCluster(q, opts.excludeClusterId) : null;
   if (opts.excludeClusterId !== undefined && !s.cluster && !redrawn)
     throw new HttpError(404, 'NOT_FOUND', `Cluster ${opts.excludeClusterId} does not exist`);
-  const table = await overlapTable(q, s, area.planeHa, {
+  const { table, area, versions } = await overlapAnalysis(q, s, {
     withGeometry: opts.includeGeometry !== false,
-    layerOrder: layers.map((l) => l.id),
     excludeClusterId: opts.excludeClusterId ?? null,
     ownName: redrawn?.name ?? null,
   });
+  const layers = versions.layers;
   const { evaluation, input } = await evaluateSubject(q, s, table, opts);
   return {
     subject: { kind: s.kind, id: s.id, name: s.name, clusterId: s.cluster?.id ?? null },

@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import { CLUSTERS_LAYER, severityOf, severityTable } from '../../src/core/analysis/severity';
+import { CLUSTERS_LAYER, severityLookup, severityOf } from '../../src/core/analysis/severity';
 import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../../src/core/analysis/table';
 import type { LandSeverity } from '../../src/core/land/codes';
+import { prepared } from '../db/prepared';
 import { overlapAll, subjectArea } from '../sql/analysis.sql';
 import type { Subject } from './subject';
-import { prepared } from '../db/prepared';
 
 interface PieceRow {
   id: number;
@@ -17,10 +17,20 @@ interface PieceRow {
   geometry: FeatureOverlap['geometry'];
 }
 
-interface PiecesResult {
+interface MeasureRow {
+  plane_ha: number;
+  ellipsoidal_ha: number;
+  label_point: unknown;
+}
+
+interface OverlapRow extends MeasureRow {
   features: PieceRow[];
   layers: { layer_id: string; covered_ha: number }[];
   severities: { severity: LandSeverity; ha: number }[];
+  versions_layers: PlanLayerVersion[];
+  versions_schema: string | null;
+  versions_clusters: number;
+  versions_clusters_updated_at: Date | null;
 }
 
 export interface SubjectArea {
@@ -29,9 +39,29 @@ export interface SubjectArea {
   labelPoint: unknown;
 }
 
+export interface PlanLayerVersion {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  source: string | null;
+  is_synthetic: boolean;
+  valid_from: string | null;
+  zones: number;
+  updated_at: string | null;
+}
+
+/** The plan layers (display order) with their versions, the schema's and the clusters'. */
+export interface DataVersions {
+  layers: PlanLayerVersion[];
+  schema: string | null;
+  clusters: number;
+  clustersUpdatedAt: string | null;
+}
+
+const toArea = (r: MeasureRow): SubjectArea => ({ planeHa: r.plane_ha, ellipsoidalHa: r.ellipsoidal_ha, labelPoint: r.label_point });
+
 export async function measureSubject(q: pg.Pool | pg.PoolClient, s: Subject): Promise<SubjectArea> {
-  const { rows } = await q.query<{ plane_ha: number; ellipsoidal_ha: number; label_point: unknown }>(prepared(subjectArea, [s.geojson, s.srid]));
-  return { planeHa: rows[0]!.plane_ha, ellipsoidalHa: rows[0]!.ellipsoidal_ha, labelPoint: rows[0]!.label_point };
+  return toArea((await q.query<MeasureRow>(prepared(subjectArea, [s.geojson, s.srid]))).rows[0]!);
 }
 
 const toOverlap = (r: PieceRow): FeatureOverlap => ({
@@ -45,21 +75,30 @@ const toOverlap = (r: PieceRow): FeatureOverlap => ({
   ...(r.geometry ? { geometry: r.geometry } : {}),
 });
 
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
 /**
- * The subject's overlap with every plan layer (by land code) and with other clusters,
- * computed by PostGIS in the subject's TM-3 plane.
+ * The subject's overlap with every plan layer (by land code) and with other clusters, computed by
+ * PostGIS in the subject's TM-3 plane, with the subject's area and the versions of the data — one
+ * statement.
  */
-export async function overlapTable(
+export async function overlapAnalysis(
   q: pg.Pool | pg.PoolClient,
   s: Subject,
-  clusterHa: number,
-  opts: { withGeometry: boolean; layerOrder: readonly string[]; excludeClusterId?: number | null; ownName?: string | null },
-): Promise<OverlapTable> {
+  opts: { withGeometry: boolean; excludeClusterId?: number | null; ownName?: string | null },
+): Promise<{ table: OverlapTable; area: SubjectArea; versions: DataVersions }> {
   const ownName = opts.ownName ?? s.cluster?.name ?? s.name ?? null;
   const exclude = opts.excludeClusterId ?? s.cluster?.id ?? null;
-  const sev = severityTable(opts.layerOrder);
-  const r = (await q.query<PiecesResult>(prepared(overlapAll, [s.geojson, s.srid, opts.withGeometry, ownName, exclude, sev.keys, sev.severities]))).rows[0]!;
+  const r = (await q.query<OverlapRow>(prepared(overlapAll, [s.geojson, s.srid, opts.withGeometry, ownName, exclude, severityLookup()]))).rows[0]!;
+  const area = toArea(r);
+  const versions: DataVersions = {
+    layers: r.versions_layers.map((l) => ({ ...l, updated_at: iso(l.updated_at) })),
+    schema: r.versions_schema,
+    clusters: r.versions_clusters,
+    clustersUpdatedAt: iso(r.versions_clusters_updated_at),
+  };
   const covered = new Map(r.layers.map((l) => [l.layer_id, l.covered_ha]));
   const bySeverity = new Map(r.severities.map((x) => [x.severity, x.ha]));
-  return buildOverlapTable(clusterHa, r.features.map(toOverlap), covered, [...opts.layerOrder, CLUSTERS_LAYER], bySeverity);
+  const order = [...versions.layers.map((l) => l.id), CLUSTERS_LAYER];
+  return { table: buildOverlapTable(area.planeHa, r.features.map(toOverlap), covered, order, bySeverity), area, versions };
 }

@@ -4,9 +4,9 @@ import { degreesCovering, maxAbsLatitude } from '../../src/core/geometry/measure
 import { evaluateRules, type Evaluation } from '../../src/core/rules/evaluate';
 import { ruleSetOn } from '../../src/core/rules/rule-sets';
 import { SAFETY_CATEGORIES, safetyDistanceM } from '../../src/core/rules/safety.rules';
-import type { Bilingual, OccupancyScope, RuleInput, SafetyCategory, SafetyMeasure } from '../../src/core/rules/types';
+import type { Bilingual, OccupancyScope, RuleInput, RuleSet, SafetyCategory, SafetyMeasure } from '../../src/core/rules/types';
 import { HttpError } from '../errors';
-import { nearestByCategory, peerClusters, subjectUnits } from '../sql/analysis.sql';
+import { peerClusters, surroundings } from '../sql/analysis.sql';
 import { measureSubject } from './overlap';
 import { occupancyFigures } from './occupancy';
 import { loadCluster, type Subject } from './subject';
@@ -48,8 +48,27 @@ interface Unit {
   parent_code: string | null;
 }
 
-async function occupancyInput(q: pg.Pool | pg.PoolClient, s: Subject, scope: OccupancyScope, exclude: number[]): Promise<RuleInput['occupancy']> {
-  const units = (await q.query<Unit>(prepared(subjectUnits, [s.geojson, s.srid]))).rows;
+interface Nearest {
+  category: SafetyCategory;
+  name: string | null;
+  land_code: string;
+  distance_m: number;
+}
+
+/** The units the subject lies in and the nearest zone of each safety category (one statement). */
+async function readSurroundings(q: pg.Pool | pg.PoolClient, s: Subject, rs: RuleSet, override?: RuleOptions['safetyDistancesM']) {
+  const codes: string[] = [];
+  const cats: string[] = [];
+  for (const c of SAFETY_CATEGORIES) for (const code of rs.safety[c].landCodes) (codes.push(code), cats.push(c));
+  const radius = Math.max(1000, ...SAFETY_CATEGORIES.map((c) => 2 * safetyDistanceM(rs, c, override)));
+  const params = [s.geojson, s.srid, codes, cats, radius, degreesCovering(radius, maxAbsLatitude(s.geometry))];
+  const r = (await q.query<{ units: Unit[]; nearest: Nearest[] }>(prepared(surroundings, params))).rows[0]!;
+  return { units: r.units, nearest: r.nearest, radius };
+}
+
+type Surroundings = Awaited<ReturnType<typeof readSurroundings>>;
+
+async function occupancyInput(q: pg.Pool | pg.PoolClient, s: Subject, units: Unit[], scope: OccupancyScope, exclude: number[]): Promise<RuleInput['occupancy']> {
   const district = units.find((u) => u.level === 'district');
   const districtCode = s.cluster?.district_code_at_decision ?? district?.code ?? null;
   const districtName = s.cluster?.district_name ?? district?.name ?? null;
@@ -93,23 +112,15 @@ async function expansionInput(q: pg.Pool | pg.PoolClient, s: Subject, opts: Rule
   };
 }
 
-async function safetyInput(q: pg.Pool | pg.PoolClient, s: Subject, t: OverlapTable, input: Pick<RuleInput, 'safetyDistancesM'>, date: string, ruleSet?: string) {
-  const rs = ruleSetOn(date, ruleSet)!;
-  const codes: string[] = [];
-  const cats: string[] = [];
-  for (const c of SAFETY_CATEGORIES) for (const code of rs.safety[c].landCodes) (codes.push(code), cats.push(c));
-  const radius = Math.max(1000, ...SAFETY_CATEGORIES.map((c) => 2 * safetyDistanceM(rs, c, input.safetyDistancesM)));
-  const { rows } = await q.query<{ category: SafetyCategory; name: string | null; land_code: string; distance_m: number }>(
-    prepared(nearestByCategory, [s.geojson, s.srid, codes, cats, radius, degreesCovering(radius, maxAbsLatitude(s.geometry))]),
-  );
+function safetyInput(t: OverlapTable, around: Surroundings, rs: RuleSet): RuleInput['safety'] {
   const out: Partial<Record<SafetyCategory, SafetyMeasure>> = {};
   for (const c of SAFETY_CATEGORIES) {
-    const r = rows.find((x) => x.category === c);
+    const r = around.nearest.find((x) => x.category === c);
     out[c] = {
       nearestM: r ? r.distance_m : null,
       nearestName: r ? (r.name ?? r.land_code) : null,
       overlapHa: categoryOverlap(t, rs.safety[c].landCodes).ha,
-      searchedM: radius,
+      searchedM: around.radius,
     };
   }
   return out;
@@ -129,6 +140,7 @@ export async function evaluateSubject(
   const kind = opts.kind ?? 'new';
   const planCluster = s.cluster ?? (opts.excludeClusterId !== undefined ? ((await loadCluster(q, opts.excludeClusterId)) ?? null) : null);
   const residential = categoryOverlap(t, ['ONT', 'ODT']);
+  const around = await readSurroundings(q, s, rs, opts.safetyDistancesM);
   const exclude = [s.cluster?.id, opts.excludeClusterId, opts.expandsClusterId].filter((x): x is number => x !== undefined);
   const input: RuleInput = {
     date,
@@ -139,11 +151,11 @@ export async function evaluateSubject(
     plannedAreaHa: opts.plannedAreaHa ?? planCluster?.declared_area_ha ?? null,
     residentialOverlapHa: residential.ha,
     residentialFeatures: residential.names,
-    occupancy: kind === 'new' ? await occupancyInput(q, s, opts.occupancyScope ?? rs.occupancyNew.scope, exclude) : undefined,
+    occupancy: kind === 'new' ? await occupancyInput(q, s, around.units, opts.occupancyScope ?? rs.occupancyNew.scope, exclude) : undefined,
     expansion: kind === 'expansion' ? await expansionInput(q, s, opts) : undefined,
     safetyDistancesM: opts.safetyDistancesM,
   };
-  input.safety = await safetyInput(q, s, t, input, date, opts.ruleSet);
+  input.safety = safetyInput(t, around, rs);
   const evaluation = evaluateRules(input, opts.ruleSet);
   if (opts.occupancyScope) {
     const r = evaluation.results.find((x) => x.ruleId === 'occupancy_new');

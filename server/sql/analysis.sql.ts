@@ -33,21 +33,42 @@ export const checkSubject = `
   FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) AS i,
        LATERAL ST_IsValidDetail(i.g) AS d`;
 
+/** Plane (TM-3) and ellipsoidal area of the subject, ha; its label point (columns over `s`). */
+const measures = `
+  ST_Area(s.gp) / 10000 AS plane_ha, ST_Area(s.g4::geography) / 10000 AS ellipsoidal_ha,
+  ST_AsGeoJSON(ST_PointOnSurface(s.g4), 7)::json AS label_point`;
+
+/**
+ * Versions of the data a result was computed from (for reports): the plan layers with their zone
+ * counts and last change (kept by triggers, migration 060: no count over 10^6 zones) in display
+ * order, the schema version and the clusters' count and last change (columns).
+ */
+const dataVersions = `
+  (SELECT coalesce(json_agg(json_build_object(
+            'id', l.id, 'name_vi', l.name_vi, 'name_en', l.name_en, 'source', l.source, 'is_synthetic', l.is_synthetic,
+            'valid_from', l.valid_from, 'zones', coalesce(st.zones, 0)::int, 'updated_at', st.changed_at)
+          ORDER BY l.sort_order, l.id), '[]'::json)
+     FROM plan_layers l LEFT JOIN derived.plan_layer_stats st ON st.layer_id = l.id) AS versions_layers,
+  (SELECT max(name) FROM schema_migrations) AS versions_schema,
+  (SELECT count(*)::int FROM clusters) AS versions_clusters,
+  (SELECT max(updated_at) FROM clusters) AS versions_clusters_updated_at`;
+
 /** Plane (TM-3) and ellipsoidal area of the subject, ha; its label point. */
 export const subjectArea = `
   WITH ${subject}
-  SELECT ST_Area(gp) / 10000 AS plane_ha, ST_Area(g4::geography) / 10000 AS ellipsoidal_ha,
-         ST_AsGeoJSON(ST_PointOnSurface(g4), 7)::json AS label_point
+  SELECT ${measures}
   FROM s`;
 
 /**
  * Overlap of the subject with every plan zone and with other clusters' current boundaries,
  * in one pass. $3: with geometry; $4: name of the subject's own cluster (its planned SKN
- * site is its target); $5: cluster id left out (the subject's own); $6/$7: severity of each
- * "layer|code|own" key (from src/core/analysis/severity.ts) for the union by severity.
+ * site is its target); $5: cluster id left out (the subject's own); $6: the severity of each
+ * "layer|code|own" key, "*" for any other layer (severityLookup, src/core/analysis/severity.ts),
+ * for the union by severity.
  * Answers the pieces per feature, the covered area per layer (union; the sum of the pieces for
  * a layer known to be overlap-free) and per severity (union over all layers: land shown by two
- * layers counts once).
+ * layers counts once); in the same statement (one snapshot, one round trip) the subject's
+ * measures and the versions of the data.
  */
 export const overlapAll = `
   WITH ${subject},
@@ -62,12 +83,14 @@ export const overlapAll = `
     WHERE b.is_current AND b.cluster_id IS DISTINCT FROM $5::int AND c.status <> 'removed_from_plan'
       AND b.geom && s.g4 AND ST_Intersects(b.geom, s.g4)
   ),
-  sevmap AS (SELECT * FROM unnest($6::text[], $7::text[]) AS m(key, severity)),
+  sev AS MATERIALIZED (SELECT $6::jsonb AS map),
   free AS (SELECT layer_id FROM derived.plan_layer_overlaps WHERE state = 'free'),  -- migration 064
   overlay AS MATERIALIZED (
-    SELECT c.*, coalesce(m.severity, 'none') AS severity, c.layer_id IN (SELECT layer_id FROM free) AS free,
+    SELECT c.*, coalesce(sev.map ->> (c.layer_id || '|' || c.land_code || '|' || c.own::text),
+                         sev.map ->> ('*|' || c.land_code || '|' || c.own::text), 'none') AS severity,
+           c.layer_id IN (SELECT layer_id FROM free) AS free,
            CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN 's' WHEN ST_CoveredBy(c.zp, s.gp) THEN 'z' END AS covered
-    FROM cand c CROSS JOIN s LEFT JOIN sevmap m ON m.key = c.layer_id || '|' || c.land_code || '|' || c.own::text
+    FROM cand c CROSS JOIN s CROSS JOIN sev
   ),
   -- A piece is the subject (inside one zone), the zone (inside the subject) or their intersection
   -- (derived.overlay_intersection, migration 067). Its EPSG:4326 outline for the map is then the
@@ -113,33 +136,34 @@ export const overlapAll = `
              FROM pieces GROUP BY layer_id) AS u) AS layers,
     (SELECT coalesce(json_agg(json_build_object('severity', severity, 'ha',
               (coalesce(base_m2, 0) + coalesce(rest_m2, 0) - coalesce(shared_m2, 0)) / 10000)), '[]'::json)
-       FROM by_severity) AS severities`;
+       FROM by_severity) AS severities,
+    ${measures},
+    ${dataVersions}
+  FROM s`;
 
 /**
- * Nearest zone of each safety category within a radius ($3 codes, $4 category of each
- * code in the same order, $5 radius in metres, $6 the same radius in degrees for the index).
+ * What lies around the subject, in one statement: the administrative units it lies in (its
+ * district first by largest share, then communes; the share — an intersection with a detailed
+ * boundary — only where a level has several units), and the nearest zone of each safety category
+ * within a radius ($3 codes, $4 category of each code in the same order, $5 radius in metres, $6
+ * a box in degrees that holds it). Same distances as measuring every candidate; only zones that
+ * can be the nearest are transformed (migrations 063, 067).
  */
-export const nearestByCategory = `
-  WITH ${subject}
-  SELECT n.category, n.name, n.land_code, n.distance_m
-  -- Same result as measuring every candidate; only zones that can be the nearest are transformed (migration 063).
-  FROM s, derived.nearest_by_category(s.g4, s.gp, $3::text[], $4::text[], $5::float8, $6::float8) AS n
-  ORDER BY n.category`;
-
-/**
- * Administrative units the subject lies in: its district (largest share) and communes. The share
- * (an intersection with a detailed boundary) is computed only where a level has several units.
- */
-export const subjectUnits = `
+export const surroundings = `
   WITH ${subject},
   hit AS (
     SELECT a.code, a.level, a.name, a.full_name, a.parent_code, a.geom, count(*) OVER (PARTITION BY a.level) AS n
     FROM admin_units a, s
     WHERE a.level IN ('district', 'commune') AND a.geom && s.g4 AND ST_Intersects(a.geom, s.g4)
   )
-  SELECT h.code, h.level, h.name, h.full_name, h.parent_code
-  FROM hit h, s
-  ORDER BY h.level, CASE WHEN h.n > 1 THEN ST_Area(ST_Intersection(h.geom, s.g4)) ELSE 0 END DESC, h.code`;
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object('code', h.code, 'level', h.level, 'name', h.name, 'full_name', h.full_name, 'parent_code', h.parent_code)
+              ORDER BY h.level, CASE WHEN h.n > 1 THEN ST_Area(ST_Intersection(h.geom, s.g4)) ELSE 0 END DESC, h.code), '[]'::json)
+       FROM hit h) AS units,
+    (SELECT coalesce(json_agg(json_build_object('category', n.category, 'name', n.name, 'land_code', n.land_code, 'distance_m', n.distance_m)
+              ORDER BY n.category), '[]'::json)
+       FROM derived.nearest_by_category(s.g4, s.gp, $3::text[], $4::text[], $5::float8, $6::float8) AS n) AS nearest
+  FROM s`;
 
 /** A saved cluster: its current boundary and the record fields the rules read. */
 export const clusterSubject = `
@@ -161,22 +185,6 @@ export const peerClusters = `
           ELSE c.district_code_at_decision = $3
         END
   ORDER BY c.name`;
-
-/**
- * Versions of the data a result was computed from (for reports), in one statement: the plan
- * layers with their zone counts and last change (kept by triggers, migration 060: no count over
- * 10^6 zones), the schema version and the clusters' count and last change.
- */
-export const dataVersions = `
-  SELECT
-    (SELECT coalesce(json_agg(json_build_object(
-              'id', l.id, 'name_vi', l.name_vi, 'name_en', l.name_en, 'source', l.source, 'is_synthetic', l.is_synthetic,
-              'valid_from', l.valid_from, 'zones', coalesce(st.zones, 0)::int, 'updated_at', st.changed_at)
-            ORDER BY l.sort_order, l.id), '[]'::json)
-       FROM plan_layers l LEFT JOIN derived.plan_layer_stats st ON st.layer_id = l.id) AS layers,
-    (SELECT max(name) FROM schema_migrations) AS schema,
-    (SELECT count(*)::int FROM clusters) AS clusters,
-    (SELECT max(updated_at) FROM clusters) AS clusters_updated_at`;
 
 /** Plan zones and other clusters inside a box, for the browser's live analysis. */
 export const featuresInBox = `

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlanLayerOverlaps } from '../../server/analysis/layer-overlaps';
-import { severityTable } from '../../src/core/analysis/severity';
+import { severityLookup } from '../../src/core/analysis/severity';
 import { startTestApp, stopTestApp, type TestContext } from './helpers';
 
 let ctx: TestContext;
@@ -36,23 +36,21 @@ async function compareWithUnion(clusterId: number): Promise<number> {
   const res = await ctx.app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { clusterId, options: { includeGeometry: false } } });
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   const table = (res.json() as { table: Table }).table;
-  const order = (await q<{ id: string }>('SELECT id FROM plan_layers ORDER BY sort_order, id')).map((r) => r.id);
-  const sev = severityTable(order);
   const pieces = `
     WITH c AS (SELECT c.id, c.name, c.tm3_srid AS srid, b.geom FROM clusters c JOIN cluster_boundaries b ON b.cluster_id = c.id AND b.is_current WHERE c.id = $1),
-    m AS (SELECT * FROM unnest($2::text[], $3::text[]) AS m(key, severity)),
+    m AS (SELECT $2::jsonb AS map),
     p AS (
-      SELECT z.layer_id, coalesce(m.severity, 'none') AS severity, ST_Intersection(ST_Transform(z.geom, c.srid), ST_Transform(c.geom, c.srid)) AS piece
-      FROM c JOIN plan_zones z ON ST_Intersects(z.geom, c.geom)
-      LEFT JOIN m ON m.key = z.layer_id || '|' || z.land_code || '|' || (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM c.name)::text
+      SELECT z.layer_id, coalesce(m.map ->> (z.layer_id || '|' || k.key), m.map ->> ('*|' || k.key), 'none') AS severity,
+             ST_Intersection(ST_Transform(z.geom, c.srid), ST_Transform(c.geom, c.srid)) AS piece
+      FROM c JOIN plan_zones z ON ST_Intersects(z.geom, c.geom) CROSS JOIN m
+      CROSS JOIN LATERAL (SELECT z.land_code || '|' || (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM c.name)::text AS key) AS k
       UNION ALL
-      SELECT 'clusters', coalesce(m.severity, 'none'), ST_Intersection(ST_Transform(o.geom, c.srid), ST_Transform(c.geom, c.srid))
+      SELECT 'clusters', coalesce(m.map ->> 'clusters|SKN|false', 'none'), ST_Intersection(ST_Transform(o.geom, c.srid), ST_Transform(c.geom, c.srid))
       FROM c JOIN cluster_boundaries o ON o.is_current AND o.cluster_id <> c.id AND ST_Intersects(o.geom, c.geom)
-      JOIN clusters oc ON oc.id = o.cluster_id AND oc.status <> 'removed_from_plan'
-      LEFT JOIN m ON m.key = 'clusters|SKN|false'
+      JOIN clusters oc ON oc.id = o.cluster_id AND oc.status <> 'removed_from_plan' CROSS JOIN m
     )`;
-  const byLayer = await q<{ k: string; ha: number }>(`${pieces} SELECT layer_id AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, sev.keys, sev.severities]);
-  const bySeverity = await q<{ k: string; ha: number }>(`${pieces} SELECT severity AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, sev.keys, sev.severities]);
+  const byLayer = await q<{ k: string; ha: number }>(`${pieces} SELECT layer_id AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, severityLookup()]);
+  const bySeverity = await q<{ k: string; ha: number }>(`${pieces} SELECT severity AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, severityLookup()]);
   let compared = 0;
   for (const o of byLayer) {
     const api = table.layers.find((l) => l.layerId === o.k)?.coveredHa ?? 0;

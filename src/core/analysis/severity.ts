@@ -2,6 +2,10 @@ import { LAND_CODES, landCode, LEGACY_LAND_CODES, type LandSeverity } from '../l
 
 /** Layer id under which other clusters' current boundaries are analysed. */
 export const CLUSTERS_LAYER = 'clusters';
+/** The plan layer of industrial zones and clusters' planned sites (SKN). */
+export const INDUSTRIAL_LAYER = 'industrial';
+/** Stands for any layer without rules of its own in severityLookup's keys. */
+export const ANY_LAYER = '*';
 
 /** Most severe first: the order of tables and of the map's highlight. */
 export const SEVERITY_ORDER: readonly LandSeverity[] = [
@@ -53,7 +57,7 @@ export function severityOf(layerId: string, code: string, own = false): LandSeve
   if (layerId === CLUSTERS_LAYER) return own ? 'target' : 'conflict';
   const c = landCode(code);
   if (!c) return 'none';
-  if (c.code === 'SKN' && layerId === 'industrial' && !own) return 'conflict';
+  if (c.code === 'SKN' && layerId === INDUSTRIAL_LAYER && !own) return 'conflict';
   return c.severity;
 }
 
@@ -62,19 +66,21 @@ export function trimSeverities(includeNeedsApproval: boolean): LandSeverity[] {
   return includeNeedsApproval ? ['blocking', 'needs_approval'] : ['blocking'];
 }
 
+/** Layers with rules of their own in severityOf; every other layer follows the land code alone. */
+const LAYERS_WITH_OWN_RULES = [CLUSTERS_LAYER, INDUSTRIAL_LAYER] as const;
+
+let lookup: string | undefined;
+
 /**
- * The severity of every "layer|code|own" combination of these layers (current and legacy
- * codes), so that SQL can group overlaps by severity exactly as severityOf does.
+ * The severity of every "layer|code|own" key (current and legacy codes) as one JSON object for SQL,
+ * so that SQL groups overlaps by severity exactly as severityOf does: keys for the layers with rules
+ * of their own, and "*|code|own" for any other layer (look up the layer's key, then the "*" one).
  */
-export function severityTable(layerIds: readonly string[]): { keys: string[]; severities: LandSeverity[] } {
+export function severityLookup(): string {
+  if (lookup) return lookup;
   const codes = [...LAND_CODES.map((c) => c.code), ...Object.keys(LEGACY_LAND_CODES)];
-  const keys: string[] = [];
-  const severities: LandSeverity[] = [];
-  for (const layer of new Set([...layerIds, CLUSTERS_LAYER]))
-    for (const code of codes)
-      for (const own of [false, true]) {
-        keys.push(`${layer}|${code}|${own}`);
-        severities.push(severityOf(layer, code, own));
-      }
-  return { keys, severities };
+  const map: Record<string, LandSeverity> = {};
+  for (const layer of [...LAYERS_WITH_OWN_RULES, ANY_LAYER])
+    for (const code of codes) for (const own of [false, true]) map[`${layer}|${code}|${own}`] = severityOf(layer, code, own);
+  return (lookup = JSON.stringify(map));
 }
