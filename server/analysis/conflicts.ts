@@ -47,7 +47,7 @@ export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: Conflict
     ownName: redrawn?.name ?? null,
   });
   const layers = versions.layers;
-  const { evaluation, input } = await evaluateSubject(q, s, table, opts);
+  const { evaluation, input } = await evaluateSubject(q, s, table, opts, s.cluster ?? redrawn ?? null);
   return {
     subject: { kind: s.kind, id: s.id, name: s.name, clusterId: s.cluster?.id ?? null },
     srid: s.srid,

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { CLUSTERS_LAYER, severityLookup, severityOf } from '../../src/core/analysis/severity';
+import { CLUSTERS_LAYER, severityLookup } from '../../src/core/analysis/severity';
 import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../../src/core/analysis/table';
 import type { LandSeverity } from '../../src/core/land/codes';
 import { prepared } from '../db/prepared';
@@ -12,7 +12,7 @@ interface PieceRow {
   land_code: string;
   original_code: string | null;
   name: string | null;
-  own: boolean;
+  severity: LandSeverity;
   overlap_ha: number;
   geometry: FeatureOverlap['geometry'];
 }
@@ -70,7 +70,7 @@ const toOverlap = (r: PieceRow): FeatureOverlap => ({
   landCode: r.land_code,
   originalCode: r.original_code,
   name: r.name,
-  severity: severityOf(r.layer_id, r.land_code, r.own),
+  severity: r.severity,
   overlapHa: r.overlap_ha,
   ...(r.geometry ? { geometry: r.geometry } : {}),
 });

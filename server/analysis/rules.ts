@@ -5,12 +5,12 @@ import { evaluateRules, type Evaluation } from '../../src/core/rules/evaluate';
 import { ruleSetOn } from '../../src/core/rules/rule-sets';
 import { SAFETY_CATEGORIES, safetyDistanceM } from '../../src/core/rules/safety.rules';
 import type { Bilingual, OccupancyScope, RuleInput, RuleSet, SafetyCategory, SafetyMeasure } from '../../src/core/rules/types';
+import { prepared } from '../db/prepared';
 import { HttpError } from '../errors';
 import { peerClusters, surroundings } from '../sql/analysis.sql';
 import { measureSubject } from './overlap';
 import { occupancyFigures } from './occupancy';
-import { loadCluster, type Subject } from './subject';
-import { prepared } from '../db/prepared';
+import { loadCluster, type ClusterRecord, type Subject } from './subject';
 
 export interface RuleOptions {
   date?: string;
@@ -126,19 +126,23 @@ function safetyInput(t: OverlapTable, around: Surroundings, rs: RuleSet): RuleIn
   return out;
 }
 
-/** Gathers what the rules read (registry figures, units, distances) and evaluates them. */
+/**
+ * Gathers what the rules read (registry figures, units, distances) and evaluates them.
+ * `planCluster`: the saved cluster whose record the rules read (the subject's, or the one a
+ * boundary redraws), already loaded by the caller.
+ */
 export async function evaluateSubject(
   q: pg.Pool | pg.PoolClient,
   s: Subject,
   t: OverlapTable,
   opts: RuleOptions,
+  planCluster: ClusterRecord | null,
 ): Promise<{ evaluation: Evaluation; input: RuleInput }> {
   const date = opts.date ?? todayInVietnam();
   const rs = ruleSetOn(date, opts.ruleSet);
   if (!rs)
     throw new HttpError(422, 'NO_RULE_SET', opts.ruleSet ? `Unknown rule set "${opts.ruleSet}"` : `No rule set in force on ${date}: Decree 32/2024/NĐ-CP applies from 2024-05-01`);
   const kind = opts.kind ?? 'new';
-  const planCluster = s.cluster ?? (opts.excludeClusterId !== undefined ? ((await loadCluster(q, opts.excludeClusterId)) ?? null) : null);
   const residential = categoryOverlap(t, ['ONT', 'ODT']);
   const around = await readSurroundings(q, s, rs, opts.safetyDistancesM);
   const exclude = [s.cluster?.id, opts.excludeClusterId, opts.expandsClusterId].filter((x): x is number => x !== undefined);

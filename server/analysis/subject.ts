@@ -3,10 +3,10 @@ import type pg from 'pg';
 import { validateBoundary } from '../../src/core/analysis/validate';
 import { tm3ZoneForProvince } from '../../src/core/crs/zones';
 import { LANG_SON_TM3, TM3_ZONES } from '../../src/core/crs/vn2000';
+import { prepared } from '../db/prepared';
 import { HttpError } from '../errors';
 import { checkSubject, clusterSubject } from '../sql/analysis.sql';
 import { loadProposal } from './proposals';
-import { prepared } from '../db/prepared';
 
 /** What the request asks to analyse: exactly one of a boundary, a saved cluster or a proposal. */
 export interface SubjectRequest {

@@ -96,7 +96,7 @@ export const overlapAll = `
   -- (derived.overlay_intersection, migration 067). Its EPSG:4326 outline for the map is then the
   -- subject's or the zone's own, so only the cut pieces are transformed back.
   pieces AS MATERIALIZED (
-    SELECT o.id, o.layer_id, o.land_code, o.original_code, o.name, o.own, o.severity, o.free,
+    SELECT o.id, o.layer_id, o.land_code, o.original_code, o.name, o.severity, o.free,
            CASE o.covered WHEN 's' THEN s.gp WHEN 'z' THEN o.zp
                 ELSE ST_CollectionExtract(derived.overlay_intersection(o.zp, s.gp), 3) END AS piece,
            CASE o.covered WHEN 's' THEN s.g4 WHEN 'z' THEN o.z4 END AS piece4
@@ -128,7 +128,7 @@ export const overlapAll = `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
         'id', id, 'layer_id', layer_id, 'land_code', land_code, 'original_code', original_code, 'name', name,
-        'own', own, 'overlap_ha', ST_Area(piece) / 10000,
+        'severity', severity, 'overlap_ha', ST_Area(piece) / 10000,
         'geometry', CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7)::json END)
       ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)

@@ -119,6 +119,19 @@ describe('POST /api/analysis/conflicts on every seeded cluster', () => {
     expect(pieces).toBeGreaterThan(30);
   });
 
+  it('a boundary that redraws a saved cluster is judged with that cluster\'s record', async () => {
+    const [dl] = await q<{ id: number; is_mountainous: boolean; declared_area_ha: number; geometry: Polygon | MultiPolygon }>(
+      `SELECT c.id, c.is_mountainous, c.declared_area_ha, ST_AsGeoJSON(b.geom, 9)::json AS geometry
+       FROM clusters c JOIN cluster_boundaries b ON b.cluster_id = c.id AND b.is_current WHERE c.name = 'Cụm công nghiệp Đình Lập'`,
+    );
+    const r = (await result({ geometry: dl!.geometry, options: { date: '2025-01-15', excludeClusterId: dl!.id } })) as Result & {
+      inputs: { mountainous: boolean; plannedAreaHa: number | null };
+    };
+    expect(r.inputs.mountainous).toBe(dl!.is_mountainous);
+    expect(r.inputs.plannedAreaHa).toBe(dl!.declared_area_ha);
+    expect(r.inputs.plannedAreaHa).toBe(71.39);
+  });
+
   it('names the intersecting features with their overlap geometry and severity per land code', async () => {
     const [dl] = await q<{ id: number }>(`SELECT id FROM clusters WHERE name = 'Cụm công nghiệp Đình Lập'`);
     const r = await result({ clusterId: dl!.id, options: { date: '2025-01-15' } });
