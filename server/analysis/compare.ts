@@ -60,7 +60,7 @@ export async function parcelSummary(q: pg.Pool | pg.PoolClient, geojson: string,
 }
 
 /** Two to four scenarios side by side: area, overlap by category, rules, parcels affected. */
-export async function runCompare(q: pg.Pool | pg.PoolClient, req: CompareRequest): Promise<Scenario[]> {
+export async function runCompare(q: pg.PoolClient, req: CompareRequest): Promise<Scenario[]> {
   if (req.items.length < 2 || req.items.length > 4) throw new HttpError(400, 'BAD_COMPARE', 'Compare two to four scenarios');
   const out: Scenario[] = [];
   for (const [i, item] of req.items.entries()) {

@@ -4,7 +4,8 @@ import type { OverlapTable } from '../../src/core/analysis/table';
 import type { Evaluation } from '../../src/core/rules/evaluate';
 import type { RuleInput, RuleResult } from '../../src/core/rules/types';
 import { overlapAnalysis, type PlanLayerVersion } from './overlap';
-import { evaluateSubject, type RuleOptions } from './rules';
+import { evaluateSubject, gatherRuleFacts, type RuleOptions } from './rules';
+import type { Alongside } from '../db/snapshot';
 import { HttpError } from '../errors';
 import { loadCluster, resolveSubject, type SubjectRequest } from './subject';
 
@@ -32,8 +33,14 @@ export interface ConflictResult {
 /**
  * The conflict check: the subject's area (TM-3 plane and ellipsoid), its overlap with every
  * plan layer by land code and with other clusters, and the legal rules on the chosen date.
+ * `alongside` runs what the rules read besides the overlap (units, distances, registry) at the
+ * same time as the overlap statement, on a second connection of the same snapshot where there is one.
  */
-export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: ConflictRequest): Promise<ConflictResult> {
+export async function runConflictCheck(
+  q: pg.PoolClient,
+  req: ConflictRequest,
+  alongside: Alongside = (fn) => fn(q),
+): Promise<ConflictResult> {
   const t0 = performance.now();
   const opts = req.options ?? {};
   const s = await resolveSubject(q, req);
@@ -41,13 +48,16 @@ export async function runConflictCheck(q: pg.Pool | pg.PoolClient, req: Conflict
   const redrawn = s.cluster ? null : opts.excludeClusterId !== undefined ? await loadCluster(q, opts.excludeClusterId) : null;
   if (opts.excludeClusterId !== undefined && !s.cluster && !redrawn)
     throw new HttpError(404, 'NOT_FOUND', `Cluster ${opts.excludeClusterId} does not exist`);
-  const { table, area, versions } = await overlapAnalysis(q, s, {
-    withGeometry: opts.includeGeometry !== false,
-    excludeClusterId: opts.excludeClusterId ?? null,
-    ownName: redrawn?.name ?? null,
-  });
+  const [{ table, area, versions }, facts] = await Promise.all([
+    overlapAnalysis(q, s, {
+      withGeometry: opts.includeGeometry !== false,
+      excludeClusterId: opts.excludeClusterId ?? null,
+      ownName: redrawn?.name ?? null,
+    }),
+    alongside((c) => gatherRuleFacts(c, s, opts)),
+  ]);
   const layers = versions.layers;
-  const { evaluation, input } = await evaluateSubject(q, s, table, opts, s.cluster ?? redrawn ?? null);
+  const { evaluation, input } = evaluateSubject(facts, table, opts, s.cluster ?? redrawn ?? null);
   return {
     subject: { kind: s.kind, id: s.id, name: s.name, clusterId: s.cluster?.id ?? null },
     srid: s.srid,

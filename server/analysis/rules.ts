@@ -126,40 +126,62 @@ function safetyInput(t: OverlapTable, around: Surroundings, rs: RuleSet): RuleIn
   return out;
 }
 
+/** What the rules read from the database: the units, the distances and the registry figures. */
+export interface RuleFacts {
+  date: string;
+  ruleSet: RuleSet;
+  around: Surroundings;
+  occupancy: RuleInput['occupancy'];
+  expansion: RuleInput['expansion'];
+}
+
 /**
- * Gathers what the rules read (registry figures, units, distances) and evaluates them.
- * `planCluster`: the saved cluster whose record the rules read (the subject's, or the one a
- * boundary redraws), already loaded by the caller.
+ * Reads what the rules need besides the overlap table (it does not depend on it, so it can run
+ * beside the overlap statement).
  */
-export async function evaluateSubject(
-  q: pg.Pool | pg.PoolClient,
-  s: Subject,
-  t: OverlapTable,
-  opts: RuleOptions,
-  planCluster: ClusterRecord | null,
-): Promise<{ evaluation: Evaluation; input: RuleInput }> {
+export async function gatherRuleFacts(q: pg.Pool | pg.PoolClient, s: Subject, opts: RuleOptions): Promise<RuleFacts> {
   const date = opts.date ?? todayInVietnam();
   const rs = ruleSetOn(date, opts.ruleSet);
   if (!rs)
     throw new HttpError(422, 'NO_RULE_SET', opts.ruleSet ? `Unknown rule set "${opts.ruleSet}"` : `No rule set in force on ${date}: Decree 32/2024/NĐ-CP applies from 2024-05-01`);
   const kind = opts.kind ?? 'new';
-  const residential = categoryOverlap(t, ['ONT', 'ODT']);
   const around = await readSurroundings(q, s, rs, opts.safetyDistancesM);
   const exclude = [s.cluster?.id, opts.excludeClusterId, opts.expandsClusterId].filter((x): x is number => x !== undefined);
-  const input: RuleInput = {
+  return {
     date,
-    kind,
+    ruleSet: rs,
+    around,
+    occupancy: kind === 'new' ? await occupancyInput(q, s, around.units, opts.occupancyScope ?? rs.occupancyNew.scope, exclude) : undefined,
+    expansion: kind === 'expansion' ? await expansionInput(q, s, opts) : undefined,
+  };
+}
+
+/**
+ * Evaluates the rules on the overlap table and the gathered facts. `planCluster`: the saved
+ * cluster whose record the rules read (the subject's, or the one a boundary redraws), already
+ * loaded by the caller.
+ */
+export function evaluateSubject(
+  facts: RuleFacts,
+  t: OverlapTable,
+  opts: RuleOptions,
+  planCluster: ClusterRecord | null,
+): { evaluation: Evaluation; input: RuleInput } {
+  const residential = categoryOverlap(t, ['ONT', 'ODT']);
+  const input: RuleInput = {
+    date: facts.date,
+    kind: opts.kind ?? 'new',
     areaHa: t.clusterHa,
     mountainous: opts.mountainous ?? planCluster?.is_mountainous ?? false,
     craftVillage: opts.craftVillage ?? planCluster?.is_craft_village ?? false,
     plannedAreaHa: opts.plannedAreaHa ?? planCluster?.declared_area_ha ?? null,
     residentialOverlapHa: residential.ha,
     residentialFeatures: residential.names,
-    occupancy: kind === 'new' ? await occupancyInput(q, s, around.units, opts.occupancyScope ?? rs.occupancyNew.scope, exclude) : undefined,
-    expansion: kind === 'expansion' ? await expansionInput(q, s, opts) : undefined,
+    occupancy: facts.occupancy,
+    expansion: facts.expansion,
     safetyDistancesM: opts.safetyDistancesM,
   };
-  input.safety = safetyInput(t, around, rs);
+  input.safety = safetyInput(t, facts.around, facts.ruleSet);
   const evaluation = evaluateRules(input, opts.ruleSet);
   if (opts.occupancyScope) {
     const r = evaluation.results.find((x) => x.ruleId === 'occupancy_new');

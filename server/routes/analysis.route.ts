@@ -12,6 +12,7 @@ import {
 } from '../analysis/schemas';
 import { runTrim, type TrimRequest } from '../analysis/trim';
 import { withReadSnapshot, type Database } from '../db/database';
+import { withSharedSnapshot } from '../db/snapshot';
 import { HttpError } from '../errors';
 import { conflictReportFile } from '../reports/conflict-report';
 import { errorSchema } from '../schemas/geojson.schema';
@@ -47,7 +48,7 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: conflictResponseSchema, ...errors },
       },
     },
-    async (req) => readOnly(db, (c) => runConflictCheck(c, req.body)),
+    async (req) => withSharedSnapshot(db, (c, alongside) => runConflictCheck(c, req.body, alongside)),
   );
 
   app.post<{ Body: TrimRequest }>(

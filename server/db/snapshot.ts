@@ -1,0 +1,71 @@
+import type pg from 'pg';
+import type { Database } from './database';
+
+/** Runs `fn` beside the caller's statements, reading the same snapshot. */
+export type Alongside = <T>(fn: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
+
+const BEGIN_READ = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+/** What pg_export_snapshot() answers (e.g. 00000003-0000001B-1); checked before it is put in SQL text. */
+const SNAPSHOT_ID = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
+
+/** Ends a read-only transaction and returns its connection without making the caller wait. */
+function endInBackground(c: pg.PoolClient, sql: 'COMMIT' | 'ROLLBACK'): void {
+  c.query(sql).then(
+    () => c.release(),
+    (err: Error) => c.release(err),
+  );
+}
+
+/**
+ * Read-only work in one snapshot that may use two connections at once: `fn` gets its connection
+ * and `alongside`, which runs independent statements on a second connection of the pool that
+ * imported the same snapshot (`pg_export_snapshot` / `SET TRANSACTION SNAPSHOT`), so both see
+ * exactly the same data. On PGlite (one connection, one query at a time) or when the pool has no
+ * idle connection (under load, waiting for one would only add latency and could deadlock), the
+ * work runs on the same connection. The transactions end after the result is handed back: a
+ * read-only COMMIT cannot change it.
+ */
+export async function withSharedSnapshot<T>(db: Database, fn: (c: pg.PoolClient, alongside: Alongside) => Promise<T>): Promise<T> {
+  const pool = db.pool;
+  const client = await pool.connect();
+  const shared = db.backend === 'postgis';
+  let snapshot = '';
+  try {
+    if (!shared) await client.query(BEGIN_READ);
+    else {
+      const res = (await client.query(`${BEGIN_READ}; SELECT pg_export_snapshot() AS id`)) as unknown as pg.QueryResult<{ id: string }>[];
+      snapshot = res[1]!.rows[0]!.id;
+      if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`unexpected snapshot id ${JSON.stringify(snapshot)}`);
+    }
+  } catch (err) {
+    endInBackground(client, 'ROLLBACK');
+    throw err;
+  }
+  const alongside: Alongside = async (g) => {
+    const idle = pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10);
+    if (!shared || !idle) return g(client);
+    const side = await pool.connect();
+    try {
+      await side.query(`${BEGIN_READ}; SET TRANSACTION SNAPSHOT '${snapshot}'`);
+    } catch (err) {
+      endInBackground(side, 'ROLLBACK');
+      throw err;
+    }
+    try {
+      const r = await g(side);
+      endInBackground(side, 'COMMIT');
+      return r;
+    } catch (err) {
+      endInBackground(side, 'ROLLBACK');
+      throw err;
+    }
+  };
+  try {
+    const result = await fn(client, alongside);
+    endInBackground(client, 'COMMIT');
+    return result;
+  } catch (err) {
+    endInBackground(client, 'ROLLBACK');
+    throw err;
+  }
+}
