@@ -32,7 +32,7 @@ export async function runBbox(ctx: BenchContext): Promise<BboxRow[]> {
     for (const [i, b] of boxes.entries()) {
       const t0 = performance.now();
       const res = await request(`${t.url}/ogc/collections/plan_zones/items?bbox=${b}&limit=100`);
-      const text = await res.text();
+      const text = res.body.toString('utf8');
       const ms = performance.now() - t0;
       if (res.status !== 200) throw new Error(`bbox page: ${res.status} ${text.slice(0, 200)}`);
       if (i < 3) continue;

@@ -23,7 +23,8 @@ export interface Served {
 
 export interface Recorder {
   on: boolean;
-  log: { text: string; values: unknown[] | undefined }[];
+  /** `conn`: which connection sent it (a pool's query, or its n-th checked-out client). */
+  log: { text: string; values: unknown[] | undefined; conn: string }[];
 }
 
 export interface BenchContext {
@@ -38,25 +39,27 @@ export interface BenchContext {
 
 type QueryArg = string | { text: string; values?: unknown[]; name?: string };
 
-function recordQuery(rec: Recorder, arg: QueryArg, values?: unknown[]) {
+function recordQuery(rec: Recorder, conn: string, arg: QueryArg, values?: unknown[]) {
   if (!rec.on) return;
-  if (typeof arg === 'string') rec.log.push({ text: arg, values });
-  else rec.log.push({ text: arg.text, values: arg.values ?? values });
+  if (typeof arg === 'string') rec.log.push({ text: arg, values, conn });
+  else rec.log.push({ text: arg.text, values: arg.values ?? values, conn });
 }
+
+let checkouts = 0;
 
 /**
  * `target` with its `query` recording the statements while recorder.on (API ÷ raw SQL), and
  * `connect` (a pool's) answering clients wrapped the same way.
  */
-function recording<T extends pg.Pool | pg.PoolClient>(target: T, rec: Recorder): T {
+function recording<T extends pg.Pool | pg.PoolClient>(target: T, rec: Recorder, conn = 'pool'): T {
   return new Proxy(target, {
     get(t, prop, receiver) {
       if (prop === 'query')
         return (arg: QueryArg, values?: unknown[]) => {
-          recordQuery(rec, arg, values);
+          recordQuery(rec, conn, arg, values);
           return (t.query as (a: QueryArg, v?: unknown[]) => Promise<unknown>)(arg, values);
         };
-      if (prop === 'connect' && t instanceof pg.Pool) return async () => recording(await t.connect(), rec);
+      if (prop === 'connect' && t instanceof pg.Pool) return async () => recording(await t.connect(), rec, `client ${++checkouts}`);
       const v = Reflect.get(t, prop, receiver) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
     },
