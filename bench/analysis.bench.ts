@@ -22,6 +22,8 @@ export interface AnalysisTarget {
   rawSql: Summary;
   overlapSql: Summary;
   statements: number;
+  /** Connections the API used at once (the second reads the same snapshot). */
+  connections: number;
   overlapHaMean: number;
 }
 
@@ -73,6 +75,7 @@ async function analyseTarget(ctx: BenchContext, s: Served, proposals: Polygon[])
   const raw: number[] = [];
   const overlap: number[] = [];
   let statements = 0;
+  let connections = 1;
   let covered = 0;
   let failure: string | undefined;
   for (const [k, g] of proposals.entries()) {
@@ -93,6 +96,7 @@ async function analyseTarget(ctx: BenchContext, s: Served, proposals: Polygon[])
       raw.push(r);
       overlap.push(o);
       statements = log.length;
+      connections = new Set(s.recorder.log.map((q) => q.conn)).size;
       covered += a.body.table.layers.reduce((x, l) => x + (l.coveredHa ?? 0), 0);
     } catch (err) {
       s.recorder.on = false;
@@ -108,6 +112,7 @@ async function analyseTarget(ctx: BenchContext, s: Served, proposals: Polygon[])
     rawSql: summarize(raw),
     overlapSql: summarize(overlap),
     statements,
+    connections,
     overlapHaMean: Math.round((covered / Math.max(1, api.length)) * 100) / 100,
   };
 }

@@ -96,7 +96,7 @@ export function markdown(r: RunResult): string {
   L.push('| measure | target | n | p50 ms | p95 ms | notes |');
   L.push('|---|---|---:|---:|---:|---|');
   for (const t of r.analysis?.targets ?? []) {
-    L.push(`| conflict analysis 70 ha, API | ${t.target} | ${t.api.n} | ${ms(t.api.p50)} | ${ms(t.api.p95)} | HTTP POST, ${t.statements} statements${t.failure ? `; **stopped: ${t.failure}**` : ''} |`);
+    L.push(`| conflict analysis 70 ha, API | ${t.target} | ${t.api.n} | ${ms(t.api.p50)} | ${ms(t.api.p95)} | HTTP POST, ${t.statements} statements on ${t.connections ?? 1} connection${(t.connections ?? 1) > 1 ? 's' : ''}${t.failure ? `; **stopped: ${t.failure}**` : ''} |`);
     L.push(`| conflict analysis 70 ha, raw SQL (same statements) | ${t.target} | ${t.rawSql.n} | ${ms(t.rawSql.p50)} | ${ms(t.rawSql.p95)} | replayed on one connection |`);
     L.push(`| conflict analysis 70 ha, overlap statement only | ${t.target} | ${t.overlapSql.n} | ${ms(t.overlapSql.p50)} | ${ms(t.overlapSql.p95)} | index + pieces + intersection |`);
   }
