@@ -43,6 +43,7 @@ describe('a read snapshot shared by two connections', () => {
         return { before, own, side };
       });
       expect(r.side.pid).not.toBe(r.own.pid);
+      expect(r.before.v).toBe(1);
       expect(r.own.v).toBe(1);
       expect(r.side.v).toBe(1);
       expect((await db.pool.query('SELECT v FROM probe_snapshot.t')).rows[0].v).toBe(2);
