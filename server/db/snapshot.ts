@@ -47,11 +47,6 @@ export async function withSharedSnapshot<T>(db: Database, fn: (c: pg.PoolClient,
     const side = await pool.connect();
     try {
       await side.query(`${BEGIN_READ}; SET TRANSACTION SNAPSHOT '${snapshot}'`);
-    } catch (err) {
-      endInBackground(side, 'ROLLBACK');
-      throw err;
-    }
-    try {
       const r = await g(side);
       endInBackground(side, 'COMMIT');
       return r;

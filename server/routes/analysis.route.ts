@@ -27,6 +27,8 @@ const MAX_FEATURES_IN_VIEW = 20_000;
 const errors = { 400: errorSchema, 404: errorSchema, 413: errorSchema, 422: errorSchema };
 
 const readOnly = <T>(db: Database, fn: (c: import('pg').PoolClient) => Promise<T>) => withReadSnapshot(db.pool, fn);
+/** The conflict check in one snapshot, what the rules read beside the overlap statement (server/db/snapshot.ts). */
+const conflictCheck = (db: Database, req: ConflictRequest) => withSharedSnapshot(db, (c, alongside) => runConflictCheck(c, req, alongside));
 
 function sendReport(reply: FastifyReply, file: { body: Buffer; contentType: string; fileName: string }) {
   const ascii = file.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_');
@@ -48,7 +50,7 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: conflictResponseSchema, ...errors },
       },
     },
-    async (req) => withSharedSnapshot(db, (c, alongside) => runConflictCheck(c, req.body, alongside)),
+    async (req) => conflictCheck(db, req.body),
   );
 
   app.post<{ Body: TrimRequest }>(
@@ -92,7 +94,7 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
     },
     async (req, reply) => {
       const { format = 'pdf', ...body } = req.body;
-      const result = await readOnly(db, (c) => runConflictCheck(c, { ...body, options: { ...body.options, includeGeometry: true } }));
+      const result = await conflictCheck(db, { ...body, options: { ...body.options, includeGeometry: true } });
       return sendReport(reply, await conflictReportFile(result, format));
     },
   );
@@ -121,7 +123,7 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
       const subject = clusterId !== undefined ? { clusterId } : proposalId !== undefined ? { proposalId } : undefined;
       if (!subject || (clusterId !== undefined && proposalId !== undefined))
         throw new HttpError(400, 'BAD_SUBJECT', 'Give exactly one of clusterId or proposalId');
-      const result = await readOnly(db, (c) => runConflictCheck(c, { ...subject, options: { date, includeGeometry: true } }));
+      const result = await conflictCheck(db, { ...subject, options: { date, includeGeometry: true } });
       return sendReport(reply, await conflictReportFile(result, format));
     },
   );
