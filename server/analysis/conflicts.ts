@@ -43,12 +43,13 @@ export async function runConflictCheck(
 ): Promise<ConflictResult> {
   const t0 = performance.now();
   const opts = req.options ?? {};
-  const s = await resolveSubject(q, req);
+  const s = await resolveSubject(q, req, { checkedBy: 'statement' });
   // A boundary that redraws a saved cluster: that cluster is left out and its planned site is the target.
   const redrawn = s.cluster ? null : opts.excludeClusterId !== undefined ? await loadCluster(q, opts.excludeClusterId) : null;
   if (opts.excludeClusterId !== undefined && !s.cluster && !redrawn)
     throw new HttpError(404, 'NOT_FOUND', `Cluster ${opts.excludeClusterId} does not exist`);
-  const [{ table, area, versions }, facts] = await Promise.all([
+  // Both settle before either's error is thrown: no statement of this request outlives it.
+  const [overlap, gathered] = await Promise.allSettled([
     overlapAnalysis(q, s, {
       withGeometry: opts.includeGeometry !== false,
       excludeClusterId: opts.excludeClusterId ?? null,
@@ -56,6 +57,9 @@ export async function runConflictCheck(
     }),
     alongside((c) => gatherRuleFacts(c, s, opts)),
   ]);
+  if (overlap.status === 'rejected') throw overlap.reason;
+  if (gathered.status === 'rejected') throw gathered.reason;
+  const [{ table, area, versions }, facts] = [overlap.value, gathered.value];
   const layers = versions.layers;
   const { evaluation, input } = evaluateSubject(facts, table, opts, s.cluster ?? redrawn ?? null);
   return {

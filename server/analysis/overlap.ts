@@ -4,7 +4,7 @@ import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../..
 import type { LandSeverity } from '../../src/core/land/codes';
 import { prepared } from '../db/prepared';
 import { overlapAll, subjectArea } from '../sql/analysis.sql';
-import type { Subject } from './subject';
+import { assertVerdict, type Subject, type SubjectVerdict } from './subject';
 
 interface PieceRow {
   id: number;
@@ -23,7 +23,7 @@ interface MeasureRow {
   label_point: unknown;
 }
 
-interface OverlapRow extends MeasureRow {
+interface OverlapRow extends MeasureRow, SubjectVerdict {
   features: PieceRow[];
   layers: { layer_id: string; covered_ha: number }[];
   severities: { severity: LandSeverity; ha: number }[];
@@ -80,7 +80,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 /**
  * The subject's overlap with every plan layer (by land code) and with other clusters, computed by
  * PostGIS in the subject's TM-3 plane, with the subject's area and the versions of the data — one
- * statement.
+ * statement, which also checks the subject (a 422 for an empty or invalid one, nothing computed).
  */
 export async function overlapAnalysis(
   q: pg.Pool | pg.PoolClient,
@@ -90,6 +90,7 @@ export async function overlapAnalysis(
   const ownName = opts.ownName ?? s.cluster?.name ?? s.name ?? null;
   const exclude = opts.excludeClusterId ?? s.cluster?.id ?? null;
   const r = (await q.query<OverlapRow>(prepared(overlapAll, [s.geojson, s.srid, opts.withGeometry, ownName, exclude, severityLookup()]))).rows[0]!;
+  assertVerdict(r);
   const area = toArea(r);
   const versions: DataVersions = {
     layers: r.versions_layers.map((l) => ({ ...l, updated_at: iso(l.updated_at) })),

@@ -62,7 +62,8 @@ async function readSurroundings(q: pg.Pool | pg.PoolClient, s: Subject, rs: Rule
   for (const c of SAFETY_CATEGORIES) for (const code of rs.safety[c].landCodes) (codes.push(code), cats.push(c));
   const radius = Math.max(1000, ...SAFETY_CATEGORIES.map((c) => 2 * safetyDistanceM(rs, c, override)));
   const params = [s.geojson, s.srid, codes, cats, radius, degreesCovering(radius, maxAbsLatitude(s.geometry))];
-  const r = (await q.query<{ units: Unit[]; nearest: Nearest[] }>(prepared(surroundings, params))).rows[0]!;
+  // No row: PostGIS found the subject empty or invalid (the overlap statement refuses it).
+  const r = (await q.query<{ units: Unit[]; nearest: Nearest[] }>(prepared(surroundings, params))).rows[0] ?? { units: [], nearest: [] };
   return { units: r.units, nearest: r.nearest, radius };
 }
 

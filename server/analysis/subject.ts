@@ -1,12 +1,12 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type pg from 'pg';
 import { validateBoundary } from '../../src/core/analysis/validate';
-import { tm3ZoneForProvince } from '../../src/core/crs/zones';
-import { LANG_SON_TM3, TM3_ZONES } from '../../src/core/crs/vn2000';
+import { TM3_ZONES } from '../../src/core/crs/vn2000';
 import { prepared } from '../db/prepared';
 import { HttpError } from '../errors';
 import { checkSubject, clusterSubject } from '../sql/analysis.sql';
 import { loadProposal } from './proposals';
+import { defaultTm3Srid } from './tm3-zone';
 
 /** What the request asks to analyse: exactly one of a boundary, a saved cluster or a proposal. */
 export interface SubjectRequest {
@@ -50,20 +50,27 @@ export function assertBoundary(g: unknown): asserts g is Polygon | MultiPolygon 
   if (problem) throw new HttpError(422, 'INVALID_GEOMETRY', problem.message, { reason: problem.code, where: problem.where });
 }
 
-/**
- * PostGIS's own verdict (ST_IsValidDetail): the final word, still before any heavy call.
- * Answers the province the subject lies in (for its default TM-3 zone).
- */
-async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: string): Promise<{ province: string | null }> {
-  const { rows } = await q.query<{ empty: boolean; valid: boolean; reason: string | null; location: unknown; province: string | null }>(prepared(checkSubject, [geojson]));
-  const r = rows[0]!;
+/** PostGIS's verdict on a subject (ST_IsValidDetail), as the check statements answer it. */
+export interface SubjectVerdict {
+  empty: boolean;
+  valid: boolean;
+  reason: string | null;
+  location: unknown;
+}
+
+/** Refuses a subject PostGIS finds empty or invalid, with its reason and place (422). */
+export function assertVerdict(r: SubjectVerdict): void {
   if (r.empty) throw new HttpError(422, 'INVALID_GEOMETRY', 'The geometry is empty', { reason: 'EMPTY' });
   if (!r.valid)
     throw new HttpError(422, 'INVALID_GEOMETRY', `Invalid geometry: ${r.reason ?? 'unknown reason'}`, {
       reason: 'INVALID',
       where: r.location,
     });
-  return { province: r.province };
+}
+
+/** PostGIS's own verdict (ST_IsValidDetail): the final word, still before any heavy call. */
+async function assertValidInDb(q: pg.Pool | pg.PoolClient, geojson: string): Promise<void> {
+  assertVerdict((await q.query<SubjectVerdict>(prepared(checkSubject, [geojson]))).rows[0]!);
 }
 
 export async function loadCluster(q: pg.Pool | pg.PoolClient, id: number): Promise<(ClusterRecord & { geometry: Polygon | MultiPolygon | null }) | undefined> {
@@ -73,9 +80,17 @@ export async function loadCluster(q: pg.Pool | pg.PoolClient, id: number): Promi
 
 /**
  * Resolves the request into a validated subject. A bad boundary is a 422 with the reason
- * and the place; an unknown cluster or proposal a 404.
+ * and the place; an unknown cluster or proposal a 404. Its TM-3 zone: the one asked for, the
+ * cluster's or proposal's, else that of its province (the bundled boundaries, as in the browser).
+ * `checkedBy: 'statement'`: PostGIS's check is left to the statements that use the subject
+ * (overlapAll, surroundings: they answer its verdict and compute nothing for a bad one), which
+ * saves a round trip; the caller must then assert that verdict.
  */
-export async function resolveSubject(q: pg.Pool | pg.PoolClient, req: SubjectRequest): Promise<Subject> {
+export async function resolveSubject(
+  q: pg.Pool | pg.PoolClient,
+  req: SubjectRequest,
+  opts: { checkedBy?: 'round trip' | 'statement' } = {},
+): Promise<Subject> {
   const given = [req.geometry !== undefined, req.clusterId !== undefined, req.proposalId !== undefined].filter(Boolean).length;
   if (given !== 1)
     throw new HttpError(400, 'BAD_SUBJECT', 'Give exactly one of geometry (GeoJSON Polygon/MultiPolygon, EPSG:4326), clusterId or proposalId');
@@ -99,7 +114,6 @@ export async function resolveSubject(q: pg.Pool | pg.PoolClient, req: SubjectReq
     subject = { kind: 'proposal', id: p.id, name: p.name, geometry: p.geometry, cluster, srid: p.srid ?? cluster?.tm3_srid };
   }
   const geojson = JSON.stringify(subject.geometry);
-  const { province } = await assertValidInDb(q, geojson);
-  const srid = req.srid ?? subject.srid ?? (province ? tm3ZoneForProvince(province)?.epsg : undefined) ?? LANG_SON_TM3;
-  return { ...subject, geojson, srid };
+  if (opts.checkedBy !== 'statement') await assertValidInDb(q, geojson);
+  return { ...subject, geojson, srid: req.srid ?? subject.srid ?? defaultTm3Srid(subject.geometry) };
 }

@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { createZoneDetector, type ProvinceZone } from '../../src/core/crs/zones';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { crsByEpsg } from '../../src/core/crs/vn2000';
 import { planeAreaHa } from '../../src/core/geometry/area';
 import { describe, type Issue, type Repair } from '../../src/core/geometry/issues';
 import { ellipsoidalAreaHa, planePerimeterM } from '../../src/core/geometry/measure';
 import { repairGeometry } from '../../src/core/geometry/repair';
+import { detectZone, firstVertex } from '../analysis/tm3-zone';
 import type { RawFeature } from './types';
-
-let detector: ((p: readonly number[]) => ProvinceZone | undefined) | undefined;
-
-/** TM-3 zone of a point from the bundled province boundaries. */
-export function detectZone(lonLat: readonly number[]): ProvinceZone | undefined {
-  if (!detector) {
-    const fc = JSON.parse(
-      readFileSync(new URL('../../data/boundaries/vn_provinces_lowres_census2009.geojson', import.meta.url), 'utf8'),
-    ) as FeatureCollection;
-    detector = createZoneDetector(fc);
-  }
-  return detector(lonLat);
-}
 
 export interface Note {
   code: string;
@@ -55,11 +41,6 @@ const note = (x: Issue | Repair): Note => ({
 });
 
 const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'title', 'TenCCN', 'ten_ccn'];
-
-/** A representative point: the first vertex of the first outer ring. */
-function firstVertex(g: Polygon | MultiPolygon): number[] {
-  return g.type === 'Polygon' ? g.coordinates[0]![0]! : g.coordinates[0]![0]![0]!;
-}
 
 /**
  * Validates and repairs each feature, and measures it: plane area in the TM-3 zone

@@ -10,7 +10,7 @@ import { HttpError } from '../errors';
 import { toKml } from '../export/kml';
 import { markerTableCsv, markerTableXlsx } from '../export/marker-table';
 import { toShapefileZip } from '../export/shapefile';
-import { detectZone } from '../import/process';
+import { defaultTm3Srid } from '../analysis/tm3-zone';
 import { errorSchema } from '../schemas/geojson.schema';
 import { polygonGeometryInput } from '../schemas/proposal.schema';
 import { exportClusters, exportProposal } from '../sql/exports.sql';
@@ -46,7 +46,7 @@ const fileBase = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, '-').re
 
 async function send(reply: FastifyReply, features: BoundaryFeature[], title: string, q: ExportQuery) {
   if (!features.length) throw new HttpError(404, 'NOT_FOUND', 'Nothing to export');
-  const tm3 = q.tm3 ?? features[0]!.properties.tm3_srid ?? detectZone(firstVertex(features[0]!.geometry))?.zone.epsg ?? 9215;
+  const tm3 = q.tm3 ?? features[0]!.properties.tm3_srid ?? defaultTm3Srid(features[0]!.geometry);
   if (!/TM-3|UTM/.test(crsByEpsg(tm3)?.name ?? '')) throw new HttpError(400, 'BAD_TM3', `EPSG:${tm3} is not a VN-2000 TM-3 or UTM zone`);
   const base = fileBase(title);
   const locale = q.locale ?? 'vi';
@@ -74,7 +74,6 @@ async function send(reply: FastifyReply, features: BoundaryFeature[], title: str
   }
 }
 
-const firstVertex = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? g.coordinates[0]![0]! : g.coordinates[0]![0]![0]!);
 
 /** Exports of clusters, proposals and any set of boundaries: GeoJSON, KML, zipped Shapefile (.prj WGS 84 or TM-3), marker table CSV/XLSX. */
 export function exportRoutes(app: FastifyInstance, db: Database): void {

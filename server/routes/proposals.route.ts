@@ -7,7 +7,7 @@ import { writeAudit } from '../db/audit';
 import { HttpError } from '../errors';
 import { actorOf } from '../http/actor';
 import { acceptGeometry } from '../import/accept-geometry';
-import { detectZone } from '../import/process';
+import { defaultTm3Srid } from '../analysis/tm3-zone';
 import { errorSchema, featureCollectionSchema, featureSchema, rowToFeature } from '../schemas/geojson.schema';
 import { proposalCreateSchema, proposalPropertiesSchema, proposalUpdateSchema, repairNoteSchema } from '../schemas/proposal.schema';
 import { deleteProposal, getProposal, insertProposal, listProposals, proposalExists, updateProposal } from '../sql/proposals.sql';
@@ -25,7 +25,6 @@ interface ProposalBody {
 }
 type ProposalPatch = Partial<Omit<ProposalBody, 'origin'>> & { version: number };
 
-const firstVertex = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? g.coordinates[0]![0]! : g.coordinates[0]![0]![0]!);
 
 function checkTm3(tm3: number | undefined): void {
   if (tm3 !== undefined && !/TM-3/.test(crsByEpsg(tm3)?.name ?? ''))
@@ -65,7 +64,7 @@ export function proposalRoutes(app: FastifyInstance, db: Database): void {
     checkTm3(b.tm3_srid);
     const feature = await withTransaction(db.pool, async (c) => {
       const { geometry, repairs } = await acceptGeometry(c, b.geometry);
-      const tm3 = b.tm3_srid ?? detectZone(firstVertex(geometry))?.zone.epsg ?? 9215;
+      const tm3 = b.tm3_srid ?? defaultTm3Srid(geometry);
       if (b.cluster_id && !(await c.query('SELECT 1 FROM clusters WHERE id = $1', [b.cluster_id])).rowCount)
         throw new HttpError(422, 'NO_CLUSTER', `Cluster ${b.cluster_id} does not exist`);
       const { rows } = await c.query<{ id: number }>(insertProposal, [

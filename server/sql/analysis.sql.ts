@@ -6,11 +6,12 @@
  */
 
 /**
- * Unions and intersections of pieces in the TM-3 plane run with a fixed precision of 1 mm (OverlayNG
- * snap-rounding): the floating-point overlay can throw a TopologyException on nearly coincident edges
- * (a forest edge along a land-use edge), which PGlite does not even turn into an SQL error. Areas change
- * by less than 10^-6 ha. The zone × subject overlay uses derived.overlay_intersection (migration 067):
- * floating point first where that is safe.
+ * Unions of pieces in the TM-3 plane run with a fixed precision of 1 mm (OverlayNG snap-rounding): the
+ * floating-point overlay can throw a TopologyException on nearly coincident edges (a forest edge along a
+ * land-use edge), which PGlite does not even turn into an SQL error. Areas change by less than 10^-6 ha.
+ * Intersections (zone × subject, piece × the other layers' union) use derived.overlay_intersection
+ * (migration 067): floating point first where that is safe (on a server, the fixed precision only when
+ * GEOS throws; about twice as fast), always the fixed precision inside PGlite.
  */
 const GRID_M = '0.001';
 
@@ -20,18 +21,30 @@ const subject = `
     FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4) AS i
   )`;
 
+/** PostGIS's verdict on the subject: empty, valid, why not and where (columns over `chk`). */
+const verdict = `
+  chk.empty, chk.valid, chk.reason,
+  CASE WHEN chk.location IS NOT NULL THEN ST_AsGeoJSON(chk.location, 7)::json END AS location`;
+
+const subjectInput = `i AS MATERIALIZED (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4)`;
+const subjectVerdict = `
+  chk AS MATERIALIZED (
+    SELECT ST_IsEmpty(i.g4) AS empty, d.valid, d.reason, d.location FROM i, LATERAL ST_IsValidDetail(i.g4) AS d
+  )`;
+
 /**
- * ST_IsValid is the final word before any heavy call (where it is invalid and why); for a valid
- * subject, also the province its point on surface lies in (its default TM-3 zone).
+ * The subject checked in the statement that uses it (no round trip of its own): `chk` is PostGIS's
+ * verdict (ST_IsValidDetail, the final word before any heavy call), and `s` has a row only for a
+ * valid, non-empty subject — for any other, nothing is transformed, intersected or measured.
  */
+const checkedSubject = `
+  ${subjectInput}, ${subjectVerdict},
+  s AS MATERIALIZED (SELECT i.g4, ST_Transform(i.g4, $2::int) AS gp FROM i, chk WHERE chk.valid AND NOT chk.empty)`;
+
+/** ST_IsValid is the final word before any heavy call: where it is invalid and why. */
 export const checkSubject = `
-  SELECT ST_IsEmpty(g) AS empty, d.valid, d.reason,
-         CASE WHEN d.location IS NOT NULL THEN ST_AsGeoJSON(d.location, 7)::json END AS location,
-         CASE WHEN d.valid AND NOT ST_IsEmpty(g) THEN
-           (SELECT p.name FROM admin_units p WHERE p.level = 'province' AND ST_Intersects(p.geom, ST_PointOnSurface(g)) LIMIT 1)
-         END AS province
-  FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) AS i,
-       LATERAL ST_IsValidDetail(i.g) AS d`;
+  WITH ${subjectInput}, ${subjectVerdict}
+  SELECT ${verdict} FROM chk`;
 
 /** Plane (TM-3) and ellipsoidal area of the subject, ha; its label point (columns over `s`). */
 const measures = `
@@ -71,7 +84,7 @@ export const subjectArea = `
  * measures and the versions of the data.
  */
 export const overlapAll = `
-  WITH ${subject},
+  WITH ${checkedSubject},
   cand AS (
     SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name,
            (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM $4::text) AS own,
@@ -85,11 +98,14 @@ export const overlapAll = `
   ),
   sev AS MATERIALIZED (SELECT $6::jsonb AS map),
   free AS (SELECT layer_id FROM derived.plan_layer_overlaps WHERE state = 'free'),  -- migration 064
+  -- ST_Covers(s.gp, zone), not ST_CoveredBy(zone, s.gp): the same relation, but PostGIS prepares the
+  -- repeated first argument (GEOS prepared geometry) for Covers only; CoveredBy computes a full relate
+  -- matrix per zone (~4× the time over ~110 candidates).
   overlay AS MATERIALIZED (
     SELECT c.*, coalesce(sev.map ->> (c.layer_id || '|' || c.land_code || '|' || c.own::text),
                          sev.map ->> ('*|' || c.land_code || '|' || c.own::text), 'none') AS severity,
            c.layer_id IN (SELECT layer_id FROM free) AS free,
-           CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN 's' WHEN ST_CoveredBy(c.zp, s.gp) THEN 'z' END AS covered
+           CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN 's' WHEN ST_Covers(s.gp, c.zp) THEN 'z' END AS covered
     FROM cand c CROSS JOIN s CROSS JOIN sev
   ),
   -- A piece is the subject (inside one zone), the zone (inside the subject) or their intersection
@@ -118,8 +134,8 @@ export const overlapAll = `
     SELECT p.severity,
            sum(ST_Area(p.piece)) FILTER (WHERE b.layer_id IS NOT NULL) AS base_m2,
            sum(CASE WHEN b.layer_id IS NULL OR r.u IS NULL OR NOT (p.piece && r.u) THEN 0
-                    WHEN ST_CoveredBy(p.piece, r.u) THEN ST_Area(p.piece)
-                    ELSE ST_Area(ST_Intersection(p.piece, r.u, ${GRID_M})) END) AS shared_m2,
+                    WHEN ST_Covers(r.u, p.piece) THEN ST_Area(p.piece)
+                    ELSE ST_Area(derived.overlay_intersection(p.piece, r.u)) END) AS shared_m2,
            min(r.u_m2) AS rest_m2
     FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
          LEFT JOIN rest r ON r.severity = p.severity
@@ -138,8 +154,9 @@ export const overlapAll = `
               (coalesce(base_m2, 0) + coalesce(rest_m2, 0) - coalesce(shared_m2, 0)) / 10000)), '[]'::json)
        FROM by_severity) AS severities,
     ${measures},
-    ${dataVersions}
-  FROM s`;
+    ${dataVersions},
+    ${verdict}
+  FROM chk LEFT JOIN s ON true`;
 
 /**
  * What lies around the subject, in one statement: the administrative units it lies in (its
@@ -150,7 +167,7 @@ export const overlapAll = `
  * can be the nearest are transformed (migrations 063, 067).
  */
 export const surroundings = `
-  WITH ${subject},
+  WITH ${checkedSubject},
   hit AS (
     SELECT a.code, a.level, a.name, a.full_name, a.parent_code, a.geom, count(*) OVER (PARTITION BY a.level) AS n
     FROM admin_units a, s

@@ -242,6 +242,23 @@ describe('invalid input', () => {
     expect(res.json().error.message).toContain('107.005000, 21.505000');
   });
 
+  // Past the browser-side checks (each ring, and the rings of one polygon, do not cross), PostGIS has the
+  // last word, inside the statements that use the subject: nothing is computed for a bad one.
+  it.each([
+    ['a hole outside its shell', { type: 'Polygon', coordinates: [square(107, 21.5)[0], square(107.02, 21.52, 0.001)[0]] }, /Hole lies outside shell/, [107.02, 21.52]],
+    ['two overlapping parts', { type: 'MultiPolygon', coordinates: [square(107, 21.5), square(107.002, 21.502)] }, /Self-intersection/, [107.005, 21.502]],
+  ])('PostGIS refuses %s: 422 with its reason and the point', async (_name, geometry, reason, point) => {
+    const res = await check({ geometry });
+    expect(res.statusCode).toBe(422);
+    const { error } = res.json();
+    expect(error.details.reason).toBe('INVALID');
+    expect(error.message).toMatch(reason);
+    expect(error.details.where.type).toBe('Point');
+    expect(error.details.where.coordinates[0]).toBeCloseTo(point[0]!, 6);
+    expect(error.details.where.coordinates[1]).toBeCloseTo(point[1]!, 6);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
   it('refuses 10^6 vertices quickly, then keeps serving', async () => {
     const n = 1_000_000;
     const ring: number[][] = new Array(n);
