@@ -3,6 +3,7 @@ import { CLUSTERS_LAYER, severityLookup } from '../../src/core/analysis/severity
 import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../../src/core/analysis/table';
 import type { LandSeverity } from '../../src/core/land/codes';
 import { prepared } from '../db/prepared';
+import { withGeometryText } from './geometry-text';
 import { overlapAll, subjectArea } from '../sql/analysis.sql';
 import { assertVerdict, type Subject, type SubjectVerdict } from './subject';
 
@@ -14,7 +15,6 @@ interface PieceRow {
   name: string | null;
   severity: LandSeverity;
   overlap_ha: number;
-  geometry: FeatureOverlap['geometry'];
 }
 
 interface MeasureRow {
@@ -25,6 +25,8 @@ interface MeasureRow {
 
 interface OverlapRow extends MeasureRow, SubjectVerdict {
   features: PieceRow[];
+  /** The features' outlines, GeoJSON text, a line each ('' for none). */
+  geometries: string | null;
   layers: { layer_id: string; covered_ha: number }[];
   severities: { severity: LandSeverity; ha: number }[];
   versions_layers: PlanLayerVersion[];
@@ -64,16 +66,18 @@ export async function measureSubject(q: pg.Pool | pg.PoolClient, s: Subject): Pr
   return toArea((await q.query<MeasureRow>(prepared(subjectArea, [s.geojson, s.srid]))).rows[0]!);
 }
 
-const toOverlap = (r: PieceRow): FeatureOverlap => ({
-  id: r.id,
-  layerId: r.layer_id,
-  landCode: r.land_code,
-  originalCode: r.original_code,
-  name: r.name,
-  severity: r.severity,
-  overlapHa: r.overlap_ha,
-  ...(r.geometry ? { geometry: r.geometry } : {}),
-});
+function toOverlap(r: PieceRow, geometry: string | undefined): FeatureOverlap {
+  const f: FeatureOverlap = {
+    id: r.id,
+    layerId: r.layer_id,
+    landCode: r.land_code,
+    originalCode: r.original_code,
+    name: r.name,
+    severity: r.severity,
+    overlapHa: r.overlap_ha,
+  };
+  return geometry ? withGeometryText(f, geometry) : f;
+}
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -101,5 +105,7 @@ export async function overlapAnalysis(
   const covered = new Map(r.layers.map((l) => [l.layer_id, l.covered_ha]));
   const bySeverity = new Map(r.severities.map((x) => [x.severity, x.ha]));
   const order = [...versions.layers.map((l) => l.id), CLUSTERS_LAYER];
-  return { table: buildOverlapTable(area.planeHa, r.features.map(toOverlap), covered, order, bySeverity), area, versions };
+  const outlines = r.geometries?.split('\n') ?? [];
+  const features = r.features.map((f, i) => toOverlap(f, outlines[i]));
+  return { table: buildOverlapTable(area.planeHa, features, covered, order, bySeverity), area, versions };
 }

@@ -13,6 +13,7 @@ import {
 import { runTrim, type TrimRequest } from '../analysis/trim';
 import { withReadSnapshot, type Database } from '../db/database';
 import { withSharedSnapshot } from '../db/snapshot';
+import { stringifyWithGeometryText } from '../analysis/geometry-text';
 import { HttpError } from '../errors';
 import { conflictReportFile } from '../reports/conflict-report';
 import { errorSchema } from '../schemas/geojson.schema';
@@ -50,7 +51,12 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: conflictResponseSchema, ...errors },
       },
     },
-    async (req) => conflictCheck(db, req.body),
+    async (req, reply) => {
+      const result = await conflictCheck(db, req.body);
+      // The pieces' outlines go out as PostGIS wrote them (server/analysis/geometry-text.ts).
+      reply.serializer(stringifyWithGeometryText);
+      return result;
+    },
   );
 
   app.post<{ Body: TrimRequest }>(
