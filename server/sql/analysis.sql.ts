@@ -125,17 +125,38 @@ export const overlapAll = `
     FROM pieces WHERE free GROUP BY severity, layer_id ORDER BY severity, count(*) DESC, layer_id
   ),
   rest AS (
-    SELECT p.severity, u, ST_Area(u) AS u_m2
-    FROM (SELECT p.severity, ST_Union(p.piece, ${GRID_M}) AS u
+    SELECT g.severity, l.u, ST_Area(l.u) AS u_m2
+    FROM (SELECT p.severity, array_agg(p.piece) AS parts
           FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
-          WHERE b.layer_id IS NULL GROUP BY p.severity) AS p
+          WHERE b.layer_id IS NULL GROUP BY p.severity) AS g,
+         -- one piece (a forest near the subject) is its own union: no overlay of its hundreds of vertices
+         LATERAL (SELECT CASE WHEN cardinality(g.parts) = 1 THEN g.parts[1]
+                              ELSE (SELECT ST_Union(x, ${GRID_M}) FROM unnest(g.parts) AS x) END AS u) AS l
+  ),
+  -- Σ|a ∩ R| needs an intersection only for the pieces that cross R's outline. Where the base layer's
+  -- pieces cover the whole subject (they add up to its area), R \ A lies in that layer's pieces of the
+  -- other severities, so |A ∪ R| = Σ|a| + Σ|a' ∩ R| over those: whichever side crosses R less is used
+  -- (under a forest, all the land-use pieces often have the forest's severity: no intersection at all).
+  crossing AS MATERIALIZED (
+    SELECT r.severity, p.severity = r.severity AS same, p.piece, r.u, ST_Covers(r.u, p.piece) AS inside
+    FROM rest r JOIN base b ON b.severity = r.severity JOIN pieces p ON p.layer_id = b.layer_id AND p.piece && r.u
+  ),
+  side AS (
+    SELECT b.severity,
+           coalesce((SELECT sum(ST_Area(p.piece)) FROM pieces p WHERE p.layer_id = b.layer_id) >= (SELECT ST_Area(gp) FROM s) - 0.01, false)
+             AND (SELECT count(*) FILTER (WHERE NOT c.same AND NOT c.inside) < count(*) FILTER (WHERE c.same AND NOT c.inside)
+                  FROM crossing c WHERE c.severity = b.severity) AS complement
+    FROM base b WHERE b.severity IN (SELECT severity FROM rest)
+  ),
+  shared AS (
+    SELECT c.severity, sum(CASE WHEN c.inside THEN ST_Area(c.piece) ELSE ST_Area(derived.overlay_intersection(c.piece, c.u)) END) AS m2
+    FROM crossing c JOIN side d ON d.severity = c.severity
+    WHERE c.same <> d.complement
+    GROUP BY c.severity
   ),
   by_severity AS (
     SELECT p.severity,
            sum(ST_Area(p.piece)) FILTER (WHERE b.layer_id IS NOT NULL) AS base_m2,
-           sum(CASE WHEN b.layer_id IS NULL OR r.u IS NULL OR NOT (p.piece && r.u) THEN 0
-                    WHEN ST_Covers(r.u, p.piece) THEN ST_Area(p.piece)
-                    ELSE ST_Area(derived.overlay_intersection(p.piece, r.u)) END) AS shared_m2,
            min(r.u_m2) AS rest_m2
     FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
          LEFT JOIN rest r ON r.severity = p.severity
@@ -153,9 +174,10 @@ export const overlapAll = `
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
        FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered
              FROM pieces GROUP BY layer_id) AS u) AS layers,
-    (SELECT coalesce(json_agg(json_build_object('severity', severity, 'ha',
-              (coalesce(base_m2, 0) + coalesce(rest_m2, 0) - coalesce(shared_m2, 0)) / 10000)), '[]'::json)
-       FROM by_severity) AS severities,
+    (SELECT coalesce(json_agg(json_build_object('severity', v.severity, 'ha',
+              (coalesce(v.base_m2, 0) + CASE WHEN d.complement THEN coalesce(h.m2, 0)
+                                             ELSE coalesce(v.rest_m2, 0) - coalesce(h.m2, 0) END) / 10000)), '[]'::json)
+       FROM by_severity v LEFT JOIN side d ON d.severity = v.severity LEFT JOIN shared h ON h.severity = v.severity) AS severities,
     ${measures},
     ${dataVersions},
     ${verdict}

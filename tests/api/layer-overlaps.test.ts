@@ -3,6 +3,7 @@
  * have no overlapping zones and unions the rest. Whatever the state, its covered hectares per layer
  * and per severity must equal an independent ST_Union over the raw zones.
  */
+import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlanLayerOverlaps } from '../../server/analysis/layer-overlaps';
 import { severityLookup } from '../../src/core/analysis/severity';
@@ -31,13 +32,21 @@ interface Table {
   severities: { severity: string; overlapHa: number }[];
 }
 
-/** The API's table for a cluster against ST_Union of the raw pieces per layer and per severity. */
-async function compareWithUnion(clusterId: number): Promise<number> {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { clusterId, options: { includeGeometry: false } } });
+type Subject = { clusterId: number } | { geometry: Polygon };
+
+/** The API's table for a cluster or a boundary against ST_Union of the raw pieces per layer and per severity. */
+async function compareWithUnion(subject: Subject | number): Promise<number> {
+  const sub: Subject = typeof subject === 'number' ? { clusterId: subject } : subject;
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/analysis/conflicts', payload: { ...sub, options: { includeGeometry: false } } });
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-  const table = (res.json() as { table: Table }).table;
+  const { table, srid } = res.json() as { table: Table; srid: number };
+  const clusterId = 'clusterId' in sub ? sub.clusterId : null;
   const pieces = `
-    WITH c AS (SELECT c.id, c.name, c.tm3_srid AS srid, b.geom FROM clusters c JOIN cluster_boundaries b ON b.cluster_id = c.id AND b.is_current WHERE c.id = $1),
+    WITH c AS (
+      SELECT c.id, c.name, c.tm3_srid AS srid, b.geom FROM clusters c JOIN cluster_boundaries b ON b.cluster_id = c.id AND b.is_current WHERE c.id = $1
+      UNION ALL
+      SELECT NULL, NULL, $4::int, ST_SetSRID(ST_GeomFromGeoJSON($3), 4326) WHERE $1::int IS NULL
+    ),
     m AS (SELECT $2::jsonb AS map),
     p AS (
       SELECT z.layer_id, coalesce(m.map ->> (z.layer_id || '|' || k.key), m.map ->> ('*|' || k.key), 'none') AS severity,
@@ -46,20 +55,21 @@ async function compareWithUnion(clusterId: number): Promise<number> {
       CROSS JOIN LATERAL (SELECT z.land_code || '|' || (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM c.name)::text AS key) AS k
       UNION ALL
       SELECT 'clusters', coalesce(m.map ->> 'clusters|SKN|false', 'none'), ST_Intersection(ST_Transform(o.geom, c.srid), ST_Transform(c.geom, c.srid))
-      FROM c JOIN cluster_boundaries o ON o.is_current AND o.cluster_id <> c.id AND ST_Intersects(o.geom, c.geom)
+      FROM c JOIN cluster_boundaries o ON o.is_current AND o.cluster_id IS DISTINCT FROM c.id AND ST_Intersects(o.geom, c.geom)
       JOIN clusters oc ON oc.id = o.cluster_id AND oc.status <> 'removed_from_plan' CROSS JOIN m
     )`;
-  const byLayer = await q<{ k: string; ha: number }>(`${pieces} SELECT layer_id AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, severityLookup()]);
-  const bySeverity = await q<{ k: string; ha: number }>(`${pieces} SELECT severity AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, [clusterId, severityLookup()]);
+  const params = [clusterId, severityLookup(), 'geometry' in sub ? JSON.stringify(sub.geometry) : null, srid];
+  const byLayer = await q<{ k: string; ha: number }>(`${pieces} SELECT layer_id AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, params);
+  const bySeverity = await q<{ k: string; ha: number }>(`${pieces} SELECT severity AS k, ST_Area(ST_Union(piece)) / 10000 AS ha FROM p GROUP BY 1`, params);
   let compared = 0;
   for (const o of byLayer) {
     const api = table.layers.find((l) => l.layerId === o.k)?.coveredHa ?? 0;
-    expect(Math.abs(api - o.ha), `cluster ${clusterId} layer ${o.k}: ${api} vs ${o.ha}`).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(api - o.ha), `${JSON.stringify(sub).slice(0, 120)} layer ${o.k}: ${api} vs ${o.ha}`).toBeLessThanOrEqual(0.01);
     compared++;
   }
   for (const o of bySeverity) {
     const api = table.severities.find((s) => s.severity === o.k)?.overlapHa ?? 0;
-    expect(Math.abs(api - o.ha), `cluster ${clusterId} severity ${o.k}: ${api} vs ${o.ha}`).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(api - o.ha), `${JSON.stringify(sub).slice(0, 120)} severity ${o.k}: ${api} vs ${o.ha}`).toBeLessThanOrEqual(0.01);
     compared++;
   }
   return compared;
@@ -80,6 +90,63 @@ describe('overlap-free plan layers', () => {
     let compared = 0;
     for (const id of ids) compared += await compareWithUnion(id);
     expect(compared).toBeGreaterThan(30);
+  });
+
+  // Where the land-use pieces cover a subject, land of a severity that a forest also shows may be
+  // counted from either side of the forest's outline (the pieces of that severity, or of the others):
+  // seeded irregular boundaries over the forests and their edges take both ways.
+  it('per severity, boundaries over forests and their edges equal the union whichever side is counted (±0.01 ha)', async () => {
+    // Centres on forest outlines (every 7th vertex, in id order): the boundaries cross them.
+    const centres = await q<{ x: number; y: number }>(
+      `SELECT ST_X(d.geom) AS x, ST_Y(d.geom) AS y
+       FROM (SELECT id, (ST_DumpPoints(geom)).* FROM plan_zones WHERE layer_id = 'forest') AS d
+       ORDER BY d.id, d.path LIMIT 24 * 7`,
+    );
+    let seed = 20_261_121;
+    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    let compared = 0;
+    for (let k = 0; k < 24; k++) {
+      const { x: cx, y: cy } = centres[k * 7]!;
+      const r = 0.002 + rand() * 0.004; // ~200–600 m
+      const ring = Array.from({ length: 9 }, (_, i) => {
+        const t = (2 * Math.PI * (i + 0.3 * (rand() - 0.5))) / 9;
+        const f = 0.7 + 0.3 * rand();
+        return [+(cx + Math.cos(t) * r * f).toFixed(7), +(cy + Math.sin(t) * r * f).toFixed(7)];
+      });
+      compared += await compareWithUnion({ geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } });
+    }
+    expect(compared).toBeGreaterThan(48);
+  });
+
+  // The same, built to take each way: a 4 × 4 grid of land-use squares (200 m) whose codes are mostly
+  // of the forest's severity (then the few others are counted) or mostly not (then the same ones are),
+  // under a forest triangle across it, and a boundary inside the grid (covered by land use).
+  it.each([
+    ['mostly of the forest\'s severity', 'RSX', 'CLN'],
+    ['mostly of another severity', 'CLN', 'RSX'],
+  ])('a grid of land-use squares %s under a forest equals the union per severity', async (_name, most, few) => {
+    const [x0, y0, d] = [104.2, 20.4, 0.002];
+    const added: number[] = [];
+    try {
+      for (let i = 0; i < 4; i++)
+        for (let j = 0; j < 4; j++) {
+          const code = (i + j) % 5 === 1 ? few : most;
+          added.push((await q<{ id: number }>(
+            `INSERT INTO plan_zones (layer_id, land_code, name, geom) VALUES ('land_use', $1, 'kiểm thử lưới', ST_Multi(ST_MakeEnvelope($2, $3, $4, $5, 4326))) RETURNING id`,
+            [code, x0 + i * d, y0 + j * d, x0 + (i + 1) * d, y0 + (j + 1) * d],
+          ))[0]!.id);
+        }
+      added.push((await q<{ id: number }>(
+        `INSERT INTO plan_zones (layer_id, land_code, name, geom)
+         VALUES ('forest', 'RSX', 'kiểm thử rừng', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`,
+        [`POLYGON((${x0 + 0.0003} ${y0 + 0.0005}, ${x0 + 4 * d - 0.0004} ${y0 + 0.0011}, ${x0 + 0.0017} ${y0 + 4 * d - 0.0006}, ${x0 + 0.0003} ${y0 + 0.0005}))`],
+      ))[0]!.id);
+      expect(await states()).toMatchObject({ land_use: 'free', forest: 'free' });
+      const ring = [[x0 + 0.0007, y0 + 0.0002], [x0 + 4 * d - 0.0003, y0 + 0.0004], [x0 + 4 * d - 0.0009, y0 + 4 * d - 0.0002], [x0 + 0.0002, y0 + 4 * d - 0.0008]];
+      expect(await compareWithUnion({ geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } })).toBeGreaterThanOrEqual(4);
+    } finally {
+      await q('DELETE FROM plan_zones WHERE id = ANY($1)', [added]);
+    }
   });
 
   it('a zone written over another turns its layer overlapping at once, and the figures still equal the union; a bulk write leaves it to be verified', async () => {
