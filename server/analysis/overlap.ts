@@ -3,7 +3,6 @@ import { CLUSTERS_LAYER, severityLookup } from '../../src/core/analysis/severity
 import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../../src/core/analysis/table';
 import type { LandSeverity } from '../../src/core/land/codes';
 import { prepared } from '../db/prepared';
-import { withGeometryText } from './geometry-text';
 import { overlapAll, subjectArea } from '../sql/analysis.sql';
 import { assertVerdict, type Subject, type SubjectVerdict } from './subject';
 
@@ -25,7 +24,7 @@ interface MeasureRow {
 
 interface OverlapRow extends MeasureRow, SubjectVerdict {
   features: PieceRow[];
-  /** The features' outlines, GeoJSON text, a line each ('' for none). */
+  /** The features' outlines in the same order, as the text of a JSON array (null: none); NULL without features. */
   geometries: string | null;
   layers: { layer_id: string; covered_ha: number }[];
   severities: { severity: LandSeverity; ha: number }[];
@@ -66,18 +65,16 @@ export async function measureSubject(q: pg.Pool | pg.PoolClient, s: Subject): Pr
   return toArea((await q.query<MeasureRow>(prepared(subjectArea, [s.geojson, s.srid]))).rows[0]!);
 }
 
-function toOverlap(r: PieceRow, geometry: string | undefined): FeatureOverlap {
-  const f: FeatureOverlap = {
-    id: r.id,
-    layerId: r.layer_id,
-    landCode: r.land_code,
-    originalCode: r.original_code,
-    name: r.name,
-    severity: r.severity,
-    overlapHa: r.overlap_ha,
-  };
-  return geometry ? withGeometryText(f, geometry) : f;
-}
+const toOverlap = (r: PieceRow, geometry: FeatureOverlap['geometry']): FeatureOverlap => ({
+  id: r.id,
+  layerId: r.layer_id,
+  landCode: r.land_code,
+  originalCode: r.original_code,
+  name: r.name,
+  severity: r.severity,
+  overlapHa: r.overlap_ha,
+  ...(geometry ? { geometry } : {}),
+});
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -105,7 +102,7 @@ export async function overlapAnalysis(
   const covered = new Map(r.layers.map((l) => [l.layer_id, l.covered_ha]));
   const bySeverity = new Map(r.severities.map((x) => [x.severity, x.ha]));
   const order = [...versions.layers.map((l) => l.id), CLUSTERS_LAYER];
-  const outlines = r.geometries?.split('\n') ?? [];
+  const outlines = r.geometries ? (JSON.parse(r.geometries) as FeatureOverlap['geometry'][]) : [];
   const features = r.features.map((f, i) => toOverlap(f, outlines[i]));
   return { table: buildOverlapTable(area.planeHa, features, covered, order, bySeverity), area, versions };
 }

@@ -13,7 +13,6 @@ import {
 import { runTrim, type TrimRequest } from '../analysis/trim';
 import { withReadSnapshot, type Database } from '../db/database';
 import { withSharedSnapshot } from '../db/snapshot';
-import { stringifyWithGeometryText } from '../analysis/geometry-text';
 import { HttpError } from '../errors';
 import { conflictReportFile } from '../reports/conflict-report';
 import { errorSchema } from '../schemas/geojson.schema';
@@ -51,12 +50,7 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: conflictResponseSchema, ...errors },
       },
     },
-    async (req, reply) => {
-      const result = await conflictCheck(db, req.body);
-      // The pieces' outlines go out as PostGIS wrote them (server/analysis/geometry-text.ts).
-      reply.serializer(stringifyWithGeometryText);
-      return result;
-    },
+    async (req) => conflictCheck(db, req.body),
   );
 
   app.post<{ Body: TrimRequest }>(

@@ -167,10 +167,10 @@ export const overlapAll = `
         'id', id, 'layer_id', layer_id, 'land_code', land_code, 'original_code', original_code, 'name', name,
         'severity', severity, 'overlap_ha', ST_Area(piece) / 10000)
       ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
-    -- The pieces' outlines as GeoJSON text, a line each in the same order (a zone or cluster is one
-    -- piece), '' for none: not parsed as json here nor in Node (server/analysis/geometry-text.ts).
-    (SELECT string_agg(CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7) ELSE '' END,
-                       E'\n' ORDER BY layer_id, land_code, id) FROM pieces) AS geometries,
+    -- The pieces' outlines in the same order (a zone or cluster is one piece), as the text of a JSON
+    -- array: ST_AsGeoJSON(…)::json would parse every outline once more here, before Node parses it.
+    (SELECT '[' || string_agg(CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7) ELSE 'null' END,
+                              ',' ORDER BY layer_id, land_code, id) || ']' FROM pieces) AS geometries,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
        FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered
              FROM pieces GROUP BY layer_id) AS u) AS layers,
