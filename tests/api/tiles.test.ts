@@ -59,6 +59,10 @@ describe('GET /tiles/plan_zones/{z}/{x}/{y}.mvt', () => {
     expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
     expect(res.headers.etag).toMatch(/^W\/"plan_zones-/);
     expect(res.headers['cache-control']).toContain('no-cache');
+    // Data headers, not a page's: no CSP on a binary tile, but no sniffing and same-origin only.
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(res.headers['content-security-policy']).toBeUndefined();
     const l = decode(res.rawPayload, 'plan_zones');
     expect(l.extent).toBe(4096);
     const f = features(l).find((x) => x.id === zone.id);
