@@ -74,8 +74,12 @@ export async function registerAuth(app: FastifyInstance, db: Database, opts: Aut
   // Only routes that set config.rateLimit are limited (sign-in, password change).
   await app.register(fastifyRateLimit, { global: false });
   app.decorateRequest('user', null);
+  // Who is asking (a session or token lookup): for the API, and for the tiles of personal data only —
+  // a signed-in planner's map asks for plan-zone tiles by the hundred, and they are the same for all.
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/') || req.url.startsWith('/ogc') || req.url.startsWith('/tiles/')) await resolveUser(req, db);
+    const tile = req.url.startsWith('/tiles/');
+    if (tile ? PERSONAL_DATA_PREFIXES.some((p) => req.url.startsWith(p)) : req.url.startsWith('/api/') || req.url.startsWith('/ogc'))
+      await resolveUser(req, db);
   });
   // Who may call the route: before the body is even validated.
   app.addHook('preValidation', async (req) => {

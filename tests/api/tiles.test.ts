@@ -200,6 +200,16 @@ describe('GET /tiles/parcels/{z}/{x}/{y}.mvt', () => {
       expect(next.headers.etag).not.toBe(first.headers.etag);
       expect(features(decode(next.rawPayload, 'parcels')).find((p) => p.id === id)!.properties.status).toBe('paid');
 
+      // Parcels are personal data: not without signing in (plan zones are for everyone, and are
+      // served without looking up a session at all).
+      const anonymous = await getTile(url, { authorization: '' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json().error.message).toMatch(/sign in/);
+      const [zx, zy] = lonLatToTile(cl!.lon, cl!.lat, 14);
+      expect((await getTile(`/tiles/plan_zones/14/${zx}/${zy}.mvt`, { authorization: '' })).statusCode).toBe(200);
+      const badToken = await getTile(url, { authorization: 'Bearer not-a-token' });
+      expect(badToken.statusCode).toBe(401);
+
       // Below the collection's minimum zoom parcels are not drawn at all.
       const [x9, y9] = lonLatToTile(cl!.lon, cl!.lat, 9);
       expect((await getTile(`/tiles/parcels/9/${x9}/${y9}.mvt`)).statusCode).toBe(204);
