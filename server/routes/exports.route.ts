@@ -74,7 +74,6 @@ async function send(reply: FastifyReply, features: BoundaryFeature[], title: str
   }
 }
 
-
 /** Exports of clusters, proposals and any set of boundaries: GeoJSON, KML, zipped Shapefile (.prj WGS 84 or TM-3), marker table CSV/XLSX. */
 export function exportRoutes(app: FastifyInstance, db: Database): void {
   const load = async (ids: number[] | null) =>

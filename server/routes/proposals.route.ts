@@ -25,7 +25,6 @@ interface ProposalBody {
 }
 type ProposalPatch = Partial<Omit<ProposalBody, 'origin'>> & { version: number };
 
-
 function checkTm3(tm3: number | undefined): void {
   if (tm3 !== undefined && !/TM-3/.test(crsByEpsg(tm3)?.name ?? ''))
     throw new HttpError(400, 'BAD_TM3', `EPSG:${tm3} is not a VN-2000 TM-3 zone`);

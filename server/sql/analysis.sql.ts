@@ -15,18 +15,16 @@
  */
 const GRID_M = '0.001';
 
-const subject = `
-  s AS MATERIALIZED (
-    SELECT g4, ST_Transform(g4, $2::int) AS gp
-    FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4) AS i
-  )`;
-
 /** PostGIS's verdict on the subject: empty, valid, why not and where (columns over `chk`). */
 const verdict = `
   chk.empty, chk.valid, chk.reason,
   CASE WHEN chk.location IS NOT NULL THEN ST_AsGeoJSON(chk.location, 7)::json END AS location`;
 
 const subjectInput = `i AS MATERIALIZED (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4)`;
+/** The subject in EPSG:4326 (`g4`) and in its TM-3 plane (`gp`), from `i` and the `from` clause given. */
+const transformed = (from: string) => `s AS MATERIALIZED (SELECT i.g4, ST_Transform(i.g4, $2::int) AS gp FROM ${from})`;
+/** The subject as given ($1, $2), unchecked: for boundaries read from the database. */
+const subject = `${subjectInput}, ${transformed('i')}`;
 const subjectVerdict = `
   chk AS MATERIALIZED (
     SELECT ST_IsEmpty(i.g4) AS empty, d.valid, d.reason, d.location FROM i, LATERAL ST_IsValidDetail(i.g4) AS d
@@ -39,7 +37,7 @@ const subjectVerdict = `
  */
 const checkedSubject = `
   ${subjectInput}, ${subjectVerdict},
-  s AS MATERIALIZED (SELECT i.g4, ST_Transform(i.g4, $2::int) AS gp FROM i, chk WHERE chk.valid AND NOT chk.empty)`;
+  ${transformed('i, chk WHERE chk.valid AND NOT chk.empty')}`;
 
 /** ST_IsValid is the final word before any heavy call: where it is invalid and why. */
 export const checkSubject = `
@@ -112,11 +110,11 @@ export const overlapAll = `
   -- (derived.overlay_intersection, migration 067). Its EPSG:4326 outline for the map is then the
   -- subject's or the zone's own, so only the cut pieces are transformed back.
   pieces AS MATERIALIZED (
-    SELECT o.id, o.layer_id, o.land_code, o.original_code, o.name, o.severity, o.free,
-           CASE o.covered WHEN 's' THEN s.gp WHEN 'z' THEN o.zp
-                ELSE ST_CollectionExtract(derived.overlay_intersection(o.zp, s.gp), 3) END AS piece,
+    SELECT o.id, o.layer_id, o.land_code, o.original_code, o.name, o.severity, o.free, x.piece, ST_Area(x.piece) AS m2,
            CASE o.covered WHEN 's' THEN s.g4 WHEN 'z' THEN o.z4 END AS piece4
-    FROM overlay o CROSS JOIN s
+    FROM overlay o CROSS JOIN s,
+         LATERAL (SELECT CASE o.covered WHEN 's' THEN s.gp WHEN 'z' THEN o.zp
+                              ELSE ST_CollectionExtract(derived.overlay_intersection(o.zp, s.gp), 3) END AS piece) AS x
   ),
   -- Per severity: the pieces of one overlap-free layer (the one with most pieces) are disjoint, so
   -- |A ∪ R| = Σ|a| + |R| − Σ|a ∩ R|, R the union of the other layers' pieces (few); else the union.
@@ -138,25 +136,25 @@ export const overlapAll = `
   -- other severities, so |A ∪ R| = Σ|a| + Σ|a' ∩ R| over those: whichever side crosses R less is used
   -- (under a forest, all the land-use pieces often have the forest's severity: no intersection at all).
   crossing AS MATERIALIZED (
-    SELECT r.severity, p.severity = r.severity AS same, p.piece, r.u, ST_Covers(r.u, p.piece) AS inside
+    SELECT r.severity, p.severity = r.severity AS same, p.piece, p.m2, r.u, ST_Covers(r.u, p.piece) AS inside
     FROM rest r JOIN base b ON b.severity = r.severity JOIN pieces p ON p.layer_id = b.layer_id AND p.piece && r.u
   ),
   side AS (
     SELECT b.severity,
-           coalesce((SELECT sum(ST_Area(p.piece)) FROM pieces p WHERE p.layer_id = b.layer_id) >= (SELECT ST_Area(gp) FROM s) - 0.01, false)
+           coalesce((SELECT sum(p.m2) FROM pieces p WHERE p.layer_id = b.layer_id) >= (SELECT ST_Area(gp) FROM s) - 0.01, false)
              AND (SELECT count(*) FILTER (WHERE NOT c.same AND NOT c.inside) < count(*) FILTER (WHERE c.same AND NOT c.inside)
                   FROM crossing c WHERE c.severity = b.severity) AS complement
     FROM base b WHERE b.severity IN (SELECT severity FROM rest)
   ),
   shared AS (
-    SELECT c.severity, sum(CASE WHEN c.inside THEN ST_Area(c.piece) ELSE ST_Area(derived.overlay_intersection(c.piece, c.u)) END) AS m2
+    SELECT c.severity, sum(CASE WHEN c.inside THEN c.m2 ELSE ST_Area(derived.overlay_intersection(c.piece, c.u)) END) AS m2
     FROM crossing c JOIN side d ON d.severity = c.severity
     WHERE c.same <> d.complement
     GROUP BY c.severity
   ),
   by_severity AS (
     SELECT p.severity,
-           sum(ST_Area(p.piece)) FILTER (WHERE b.layer_id IS NOT NULL) AS base_m2,
+           sum(p.m2) FILTER (WHERE b.layer_id IS NOT NULL) AS base_m2,
            min(r.u_m2) AS rest_m2
     FROM pieces p LEFT JOIN base b ON b.severity = p.severity AND b.layer_id = p.layer_id
          LEFT JOIN rest r ON r.severity = p.severity
@@ -165,14 +163,14 @@ export const overlapAll = `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
         'id', id, 'layer_id', layer_id, 'land_code', land_code, 'original_code', original_code, 'name', name,
-        'severity', severity, 'overlap_ha', ST_Area(piece) / 10000)
+        'severity', severity, 'overlap_ha', m2 / 10000)
       ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
     -- The pieces' outlines in the same order (a zone or cluster is one piece), as the text of a JSON
     -- array: ST_AsGeoJSON(…)::json would parse every outline once more here, before Node parses it.
     (SELECT '[' || string_agg(CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7) ELSE 'null' END,
                               ',' ORDER BY layer_id, land_code, id) || ']' FROM pieces) AS geometries,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
-       FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(ST_Area(piece)) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered
+       FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(m2) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered
              FROM pieces GROUP BY layer_id) AS u) AS layers,
     (SELECT coalesce(json_agg(json_build_object('severity', v.severity, 'ha',
               (coalesce(v.base_m2, 0) + CASE WHEN d.complement THEN coalesce(h.m2, 0)
