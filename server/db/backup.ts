@@ -16,6 +16,10 @@ export const BACKUP_FORMAT = 'ccn-map-backup';
 interface TableInfo {
   name: string;
   geomColumns: string[];
+  /** Generated columns (e.g. plan_zones.geom_tm3): left out of the file, recomputed by the restore's INSERT. */
+  generated: string[];
+  /** The columns a restore writes: all but the generated ones. */
+  written: string[];
 }
 
 /** Application tables in foreign-key order (parents first), from the catalog. */
@@ -31,6 +35,11 @@ export async function appTables(db: pg.Pool | pg.PoolClient): Promise<TableInfo[
   const { rows: geoms } = await db.query<{ t: string; c: string }>(
     `SELECT f_table_name AS t, f_geometry_column AS c FROM geometry_columns WHERE f_table_schema = current_schema()`,
   );
+  const { rows: columns } = await db.query<{ t: string; c: string; generated: boolean }>(
+    `SELECT c.relname AS t, a.attname AS c, a.attgenerated <> '' AS generated FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+     ORDER BY c.relname, a.attnum`,
+  );
   const names = tables.map((r) => r.t);
   const ordered: string[] = [];
   const visit = (t: string, path: Set<string>) => {
@@ -40,7 +49,16 @@ export async function appTables(db: pg.Pool | pg.PoolClient): Promise<TableInfo[
     ordered.push(t);
   };
   for (const t of names) visit(t, new Set());
-  return ordered.map((name) => ({ name, geomColumns: geoms.filter((g) => g.t === name).map((g) => g.c) }));
+  return ordered.map((name) => {
+    const own = columns.filter((c) => c.t === name);
+    const gen = own.filter((c) => c.generated).map((c) => c.c);
+    return {
+      name,
+      geomColumns: geoms.filter((g) => g.t === name && !gen.includes(g.c)).map((g) => g.c),
+      generated: gen,
+      written: own.filter((c) => !c.generated).map((c) => c.c),
+    };
+  });
 }
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -58,7 +76,8 @@ export async function backup(pool: pg.Pool, file: string): Promise<Record<string
     const counts: Record<string, number> = {};
     for (const t of tables) {
       const geoms = t.geomColumns.map((g) => `'${g.replace(/'/g, "''")}', encode(ST_AsEWKB(x.${ident(g)}), 'hex')`);
-      const rowJson = geoms.length ? `to_jsonb(x) || jsonb_build_object(${geoms.join(', ')})` : 'to_jsonb(x)';
+      const own = t.generated.length ? `(to_jsonb(x) - ARRAY[${t.generated.map((g) => `'${g.replace(/'/g, "''")}'`).join(', ')}]::text[])` : 'to_jsonb(x)';
+      const rowJson = geoms.length ? `${own} || jsonb_build_object(${geoms.join(', ')})` : own;
       const { rows } = await c.query<{ r: string }>(`SELECT (${rowJson})::text AS r FROM ${ident(t.name)} x ORDER BY 1`);
       for (const { r } of rows) {
         if (!gz.write(`${t.name}\t${r}\n`)) await once(gz, 'drain');
@@ -87,14 +106,15 @@ export async function restore(pool: pg.Pool, file: string): Promise<Record<strin
       const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`);
       if (rows[0]!.n > 0) throw new Error(`restore needs an empty database: table ${t.name} has ${rows[0]!.n} rows`);
     }
-    const known = new Set(tables.map((t) => t.name));
+    const known = new Map(tables.map((t) => [t.name, t.written.map(ident).join(', ')]));
     const counts: Record<string, number> = {};
     let batch: string[] = [];
     let current = '';
     const flush = async () => {
       if (!batch.length) return;
+      const cols = known.get(current)!;
       await c.query(
-        `INSERT INTO ${ident(current)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(current)}, $1::jsonb)`,
+        `INSERT INTO ${ident(current)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${ident(current)}, $1::jsonb)`,
         [`[${batch.join(',')}]`],
       );
       counts[current] = (counts[current] ?? 0) + batch.length;

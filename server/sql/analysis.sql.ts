@@ -86,8 +86,9 @@ export const overlapAll = `
   cand AS (
     SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name,
            (z.land_code = 'SKN' AND z.name IS NOT DISTINCT FROM $4::text) AS own,
-           z.geom AS z4, ST_Transform(z.geom, $2::int) AS zp
-    FROM s, derived.plan_zones_near(s.g4) AS z  -- index first; large zones as their nearby ST_Subdivide pieces (migration 062)
+           z.geom AS z4, z.geom_p AS zp
+    -- index first, large zones found by their ST_Subdivide pieces; zones in the plane from their stored copy (migration 068)
+    FROM s, derived.plan_zones_near(s.g4, $2::int) AS z
     UNION ALL
     SELECT c.id, 'clusters', 'SKN', NULL, c.name, false, b.geom, ST_Transform(b.geom, $2::int)
     FROM cluster_boundaries b JOIN clusters c ON c.id = b.cluster_id, s
@@ -103,7 +104,8 @@ export const overlapAll = `
     SELECT c.*, coalesce(sev.map ->> (c.layer_id || '|' || c.land_code || '|' || c.own::text),
                          sev.map ->> ('*|' || c.land_code || '|' || c.own::text), 'none') AS severity,
            c.layer_id IN (SELECT layer_id FROM free) AS free,
-           CASE WHEN ST_CoveredBy(s.gp, c.zp) THEN 's' WHEN ST_Covers(s.gp, c.zp) THEN 'z' END AS covered
+           -- a large zone (z4 NULL: migration 068) is always cut: GEOS clips it to the subject's envelope first
+           CASE WHEN c.z4 IS NULL THEN NULL WHEN ST_CoveredBy(s.gp, c.zp) THEN 's' WHEN ST_Covers(s.gp, c.zp) THEN 'z' END AS covered
     FROM cand c CROSS JOIN s CROSS JOIN sev
   ),
   -- A piece is the subject (inside one zone), the zone (inside the subject) or their intersection

@@ -110,18 +110,39 @@ describe('bulk import of plan zones', () => {
     expect(d!.n).toBeGreaterThan(0);
   });
 
-  it('zones near a boundary give the same overlap as the whole zones (large ones from their pieces)', async () => {
-    const [r] = await q<{ whole: number; near: number; pieces_used: number }>(
-      `WITH s AS (SELECT ST_Expand(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 10), 0.01) AS g
-                  FROM plan_zones WHERE layer_id = $1 AND ST_NPoints(geom) > 256 ORDER BY id LIMIT 1)
-       SELECT (SELECT sum(ST_Area(ST_Intersection(z.geom, s.g))) FROM plan_zones z WHERE z.layer_id = $1 AND z.geom && s.g) AS whole,
-              (SELECT sum(ST_Area(ST_Intersection(n.geom, s.g))) FROM derived.plan_zones_near(s.g) n WHERE n.layer_id = $1) AS near,
-              (SELECT count(*)::int FROM derived.plan_zones_near(s.g) n WHERE n.layer_id = $1 AND ST_NPoints(n.geom) < (SELECT ST_NPoints(geom) FROM plan_zones WHERE id = n.id)) AS pieces_used
-       FROM s`,
+  it('zones near a boundary give the same overlap as the whole zones, in the home TM-3 plane and another (large ones found by their pieces)', async () => {
+    for (const srid of [9215, 9211]) {
+      const [r] = await q<{ whole: number; near: number; large: number; large_total: number }>(
+        `WITH s AS (SELECT ST_Expand(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 10), 0.01) AS g
+                    FROM plan_zones WHERE layer_id = $1 AND ST_NPoints(geom) > 256 ORDER BY id LIMIT 1),
+         sp AS (SELECT g, ST_Transform(g, $2::int) AS gp FROM s)
+         SELECT (SELECT sum(ST_Area(ST_Intersection(ST_Transform(z.geom, $2::int), sp.gp))) FROM plan_zones z WHERE z.layer_id = $1 AND z.geom && sp.g) AS whole,
+                (SELECT sum(ST_Area(ST_Intersection(n.geom_p, sp.gp))) FROM derived.plan_zones_near(sp.g, $2::int) n WHERE n.layer_id = $1) AS near,
+                (SELECT count(*)::int FROM derived.plan_zones_near(sp.g, $2::int) n WHERE n.layer_id = $1 AND n.geom IS NULL) AS large,
+                (SELECT count(*)::int FROM plan_zones z WHERE z.layer_id = $1 AND z.subdivided) AS large_total
+         FROM sp`,
+        [LAYER, srid],
+      );
+      expect(r!.whole).toBeGreaterThan(1e6); // m²: the 0.02° box lies across a forest edge
+      expect(Math.abs(r!.near - r!.whole) / r!.whole, `EPSG ${srid}`).toBeLessThan(1e-12);
+      expect(r!.large).toBeGreaterThan(0);
+      expect(r!.large).toBeLessThan(r!.large_total);
+    }
+  });
+
+  it('keeps each zone in the home TM-3 plane as ST_Transform gives it, after an edit too', async () => {
+    const stale = `SELECT count(*)::int AS n FROM plan_zones WHERE layer_id = $1 AND NOT ST_OrderingEquals(geom_tm3, ST_Transform(geom, 9215))`;
+    expect((await q<{ n: number }>(stale, [LAYER]))[0]!.n).toBe(0);
+    const [z] = await q<{ id: number; x: number }>(
+      `SELECT id, ST_X(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom_tm3, 1)), 1)) AS x FROM plan_zones WHERE layer_id = $1 AND ST_NPoints(geom) > 256 ORDER BY id LIMIT 1`,
       [LAYER],
     );
-    expect(r!.near).toBeCloseTo(r!.whole, 12);
-    expect(r!.pieces_used).toBeGreaterThan(0);
+    await q('UPDATE plan_zones SET geom = ST_Translate(geom, 0.001, 0) WHERE id = $1', [z!.id]);
+    const [moved] = await q<{ x: number }>('SELECT ST_X(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom_tm3, 1)), 1)) AS x FROM plan_zones WHERE id = $1', [z!.id]);
+    expect(moved!.x - z!.x).toBeGreaterThan(100); // 0.001° of longitude ≈ 104 m at 21.8° N
+    expect(moved!.x - z!.x).toBeLessThan(110);
+    expect((await q<{ n: number }>(stale, [LAYER]))[0]!.n).toBe(0);
+    await q('UPDATE plan_zones SET geom = ST_Translate(geom, -0.001, 0) WHERE id = $1', [z!.id]);
   });
 
   it('refuses a file with an invalid polygon: says which feature and why, writes nothing', async () => {
