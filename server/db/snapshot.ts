@@ -22,28 +22,28 @@ function endInBackground(c: pg.PoolClient, sql: 'COMMIT' | 'ROLLBACK'): void {
  * imported the same snapshot (`pg_export_snapshot` / `SET TRANSACTION SNAPSHOT`), so both see
  * exactly the same data. On PGlite (one connection, one query at a time) or when the pool has no
  * idle connection (under load, waiting for one would only add latency and could deadlock), the
- * work runs on the same connection. The transactions end after the result is handed back: a
- * read-only COMMIT cannot change it.
+ * work runs on the same connection. The BEGIN is sent and not waited for: pg sends `fn`'s first
+ * statement right behind it on the same connection (its queue is in order), so `fn`'s own work
+ * before that statement (checking the subject, say) overlaps the round trip; only `alongside`
+ * waits for the snapshot's id. The transactions end after the result is handed back: a read-only
+ * COMMIT cannot change it.
  */
 export async function withSharedSnapshot<T>(db: Database, fn: (c: pg.PoolClient, alongside: Alongside) => Promise<T>): Promise<T> {
   const pool = db.pool;
   const client = await pool.connect();
   const shared = db.backend === 'postgis';
-  let snapshot = '';
-  try {
-    if (!shared) await client.query(BEGIN_READ);
-    else {
-      const res = (await client.query(`${BEGIN_READ}; SELECT pg_export_snapshot() AS id`)) as unknown as pg.QueryResult<{ id: string }>[];
-      snapshot = res[1]!.rows[0]!.id;
-      if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`unexpected snapshot id ${JSON.stringify(snapshot)}`);
-    }
-  } catch (err) {
-    endInBackground(client, 'ROLLBACK');
-    throw err;
-  }
+  const begun: Promise<string> = shared
+    ? client.query(`${BEGIN_READ}; SELECT pg_export_snapshot() AS id`).then((r) => {
+        const id = (r as unknown as pg.QueryResult<{ id: string }>[])[1]!.rows[0]!.id;
+        if (!SNAPSHOT_ID.test(id)) throw new Error(`unexpected snapshot id ${JSON.stringify(id)}`);
+        return id;
+      })
+    : client.query(BEGIN_READ).then(() => '');
+  begun.catch(() => undefined); // awaited below; a failed BEGIN is the error reported
   const alongside: Alongside = async (g) => {
     const idle = pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10);
     if (!shared || !idle) return g(client);
+    const snapshot = await begun;
     const side = await pool.connect();
     try {
       await side.query(`${BEGIN_READ}; SET TRANSACTION SNAPSHOT '${snapshot}'`);
@@ -57,10 +57,14 @@ export async function withSharedSnapshot<T>(db: Database, fn: (c: pg.PoolClient,
   };
   try {
     const result = await fn(client, alongside);
+    await begun; // settled before fn's first statement answered; a failure is reported as such
     endInBackground(client, 'COMMIT');
     return result;
   } catch (err) {
     endInBackground(client, 'ROLLBACK');
-    throw err;
+    throw await begun.then(
+      () => err,
+      (beginErr: unknown) => beginErr,
+    );
   }
 }
