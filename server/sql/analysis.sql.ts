@@ -163,10 +163,9 @@ export const overlapAll = `
     GROUP BY p.severity
   )
   SELECT
-    (SELECT coalesce(json_agg(json_build_object(
-        'id', id, 'layer_id', layer_id, 'land_code', land_code, 'original_code', original_code, 'name', name,
-        'severity', severity, 'overlap_ha', m2 / 10000)
-      ORDER BY layer_id, land_code, id), '[]'::json) FROM pieces) AS features,
+    -- one row each (composite_to_json: ~3 % of the statement less than json_build_object per piece)
+    (SELECT coalesce(json_agg(x ORDER BY x.layer_id, x.land_code, x.id), '[]'::json)
+       FROM (SELECT id, layer_id, land_code, original_code, name, severity, m2 / 10000 AS overlap_ha FROM pieces) AS x) AS features,
     -- The pieces' outlines in the same order (a zone or cluster is one piece), as the text of a JSON
     -- array: ST_AsGeoJSON(…)::json would parse every outline once more here, before Node parses it.
     (SELECT '[' || string_agg(CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7) ELSE 'null' END,
