@@ -35,11 +35,14 @@ export interface ConflictResult {
  * plan layer by land code and with other clusters, and the legal rules on the chosen date.
  * `alongside` runs what the rules read besides the overlap (units, distances, registry) at the
  * same time as the overlap statement, on a second connection of the same snapshot where there is one.
+ * `rawOutlines`: the pieces' outlines stay PostGIS's GeoJSON text, for a reply written with
+ * stringifyWithRaw (server/http/raw-json.ts); reports, which draw them, get them parsed.
  */
 export async function runConflictCheck(
   q: pg.PoolClient,
   req: ConflictRequest,
   alongside: Alongside = (fn) => fn(q),
+  { rawOutlines = false }: { rawOutlines?: boolean } = {},
 ): Promise<ConflictResult> {
   const t0 = performance.now();
   const opts = req.options ?? {};
@@ -52,6 +55,7 @@ export async function runConflictCheck(
   const [overlap, gathered] = await Promise.allSettled([
     overlapAnalysis(q, s, {
       withGeometry: opts.includeGeometry !== false,
+      rawOutlines,
       excludeClusterId: opts.excludeClusterId ?? null,
       ownName: redrawn?.name ?? null,
     }),

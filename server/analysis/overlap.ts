@@ -3,6 +3,7 @@ import { CLUSTERS_LAYER, severityLookup } from '../../src/core/analysis/severity
 import { buildOverlapTable, type FeatureOverlap, type OverlapTable } from '../../src/core/analysis/table';
 import type { LandSeverity } from '../../src/core/land/codes';
 import { prepared } from '../db/prepared';
+import { RawJson } from '../http/raw-json';
 import { overlapAll, subjectArea } from '../sql/analysis.sql';
 import { assertVerdict, type Subject, type SubjectVerdict } from './subject';
 
@@ -24,7 +25,7 @@ interface MeasureRow {
 
 interface OverlapRow extends MeasureRow, SubjectVerdict {
   features: PieceRow[];
-  /** The features' outlines in the same order, as the text of a JSON array (null: none); NULL without features. */
+  /** The features' outlines in the same order, GeoJSON texts (or `null`) one a line; NULL without features. */
   geometries: string | null;
   layers: { layer_id: string; covered_ha: number }[];
   severities: { severity: LandSeverity; ha: number }[];
@@ -65,7 +66,7 @@ export async function measureSubject(q: pg.Pool | pg.PoolClient, s: Subject): Pr
   return toArea((await q.query<MeasureRow>(prepared(subjectArea, [s.geojson, s.srid]))).rows[0]!);
 }
 
-const toOverlap = (r: PieceRow, geometry: FeatureOverlap['geometry']): FeatureOverlap => ({
+const toOverlap = (r: PieceRow, geometry: FeatureOverlap['geometry'] | RawJson): FeatureOverlap => ({
   id: r.id,
   layerId: r.layer_id,
   landCode: r.land_code,
@@ -73,7 +74,9 @@ const toOverlap = (r: PieceRow, geometry: FeatureOverlap['geometry']): FeatureOv
   name: r.name,
   severity: r.severity,
   overlapHa: r.overlap_ha,
-  ...(geometry ? { geometry } : {}),
+  // A RawJson outline is written into the reply as it is (server/http/raw-json.ts): typed as the
+  // GeoJSON it is, for the table's code shared with the browser, which only passes it along.
+  ...(geometry ? { geometry: geometry as FeatureOverlap['geometry'] } : {}),
 });
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -82,11 +85,13 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
  * The subject's overlap with every plan layer (by land code) and with other clusters, computed by
  * PostGIS in the subject's TM-3 plane, with the subject's area and the versions of the data — one
  * statement, which also checks the subject (a 422 for an empty or invalid one, nothing computed).
+ * `rawOutlines`: the pieces' outlines stay PostGIS's text (RawJson), for a reply written with
+ * stringifyWithRaw; else they are parsed (reports draw them).
  */
 export async function overlapAnalysis(
   q: pg.Pool | pg.PoolClient,
   s: Subject,
-  opts: { withGeometry: boolean; excludeClusterId?: number | null; ownName?: string | null },
+  opts: { withGeometry: boolean; rawOutlines?: boolean; excludeClusterId?: number | null; ownName?: string | null },
 ): Promise<{ table: OverlapTable; area: SubjectArea; versions: DataVersions }> {
   const ownName = opts.ownName ?? s.cluster?.name ?? s.name ?? null;
   const exclude = opts.excludeClusterId ?? s.cluster?.id ?? null;
@@ -102,7 +107,12 @@ export async function overlapAnalysis(
   const covered = new Map(r.layers.map((l) => [l.layer_id, l.covered_ha]));
   const bySeverity = new Map(r.severities.map((x) => [x.severity, x.ha]));
   const order = [...versions.layers.map((l) => l.id), CLUSTERS_LAYER];
-  const outlines = r.geometries ? (JSON.parse(r.geometries) as FeatureOverlap['geometry'][]) : [];
-  const features = r.features.map((f, i) => toOverlap(f, outlines[i]));
+  const texts = r.geometries?.split('\n') ?? [];
+  const outline = (i: number) => {
+    const t = texts[i];
+    if (t === undefined || t === 'null') return null;
+    return opts.rawOutlines ? new RawJson(t) : (JSON.parse(t) as FeatureOverlap['geometry']);
+  };
+  const features = r.features.map((f, i) => toOverlap(f, outline(i)));
   return { table: buildOverlapTable(area.planeHa, features, covered, order, bySeverity), area, versions };
 }

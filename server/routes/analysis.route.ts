@@ -13,6 +13,7 @@ import {
 import { runTrim, type TrimRequest } from '../analysis/trim';
 import { withReadSnapshot, type Database } from '../db/database';
 import { withSharedSnapshot } from '../db/snapshot';
+import { stringifyWithRaw } from '../http/raw-json';
 import { HttpError } from '../errors';
 import { conflictReportFile } from '../reports/conflict-report';
 import { errorSchema } from '../schemas/geojson.schema';
@@ -28,7 +29,8 @@ const errors = { 400: errorSchema, 404: errorSchema, 413: errorSchema, 422: erro
 
 const readOnly = <T>(db: Database, fn: (c: import('pg').PoolClient) => Promise<T>) => withReadSnapshot(db.pool, fn);
 /** The conflict check in one snapshot, what the rules read beside the overlap statement (server/db/snapshot.ts). */
-const conflictCheck = (db: Database, req: ConflictRequest) => withSharedSnapshot(db, (c, alongside) => runConflictCheck(c, req, alongside));
+const conflictCheck = (db: Database, req: ConflictRequest, out: { rawOutlines?: boolean } = {}) =>
+  withSharedSnapshot(db, (c, alongside) => runConflictCheck(c, req, alongside, out));
 
 function sendReport(reply: FastifyReply, file: { body: Buffer; contentType: string; fileName: string }) {
   const ascii = file.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_');
@@ -50,7 +52,9 @@ export function analysisRoutes(app: FastifyInstance, db: Database): void {
         response: { 200: conflictResponseSchema, ...errors },
       },
     },
-    async (req) => conflictCheck(db, req.body),
+    // Written here, with the outlines as PostGIS wrote them (server/http/raw-json.ts); the 200 schema
+    // documents the reply, and the API tests check replies against it.
+    async (req, reply) => reply.type('application/json; charset=utf-8').send(stringifyWithRaw(await conflictCheck(db, req.body, { rawOutlines: true }))),
   );
 
   app.post<{ Body: TrimRequest }>(

@@ -166,10 +166,11 @@ export const overlapAll = `
     -- one row each (composite_to_json: ~3 % of the statement less than json_build_object per piece)
     (SELECT coalesce(json_agg(x ORDER BY x.layer_id, x.land_code, x.id), '[]'::json)
        FROM (SELECT id, layer_id, land_code, original_code, name, severity, m2 / 10000 AS overlap_ha FROM pieces) AS x) AS features,
-    -- The pieces' outlines in the same order (a zone or cluster is one piece), as the text of a JSON
-    -- array: ST_AsGeoJSON(…)::json would parse every outline once more here, before Node parses it.
-    (SELECT '[' || string_agg(CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7) ELSE 'null' END,
-                              ',' ORDER BY layer_id, land_code, id) || ']' FROM pieces) AS geometries,
+    -- The pieces' outlines in the same order (a zone or cluster is one piece), GeoJSON texts one a
+    -- line (ST_AsGeoJSON writes no line breaks): ::json would parse every outline here, and the API
+    -- puts the texts into its reply as they are (server/http/raw-json.ts).
+    (SELECT string_agg(CASE WHEN $3::boolean AND NOT ST_IsEmpty(piece) THEN ST_AsGeoJSON(coalesce(piece4, ST_Transform(piece, 4326)), 7) ELSE 'null' END,
+                       chr(10) ORDER BY layer_id, land_code, id) FROM pieces) AS geometries,
     (SELECT coalesce(json_agg(json_build_object('layer_id', layer_id, 'covered_ha', covered)), '[]'::json)
        FROM (SELECT layer_id, CASE WHEN bool_and(free) THEN sum(m2) ELSE ST_Area(ST_Union(piece, ${GRID_M}) FILTER (WHERE NOT free)) END / 10000 AS covered
              FROM pieces GROUP BY layer_id) AS u) AS layers,

@@ -1,5 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
+import fastJson from 'fast-json-stringify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conflictResponseSchema } from '../../server/analysis/schemas';
 import { scaleToArea } from './analysis-geometry';
 import { startTestApp, stopTestApp, type TestContext } from './helpers';
 
@@ -117,6 +119,24 @@ describe('POST /api/analysis/conflicts on every seeded cluster', () => {
           }
     }
     expect(pieces).toBeGreaterThan(30);
+  });
+
+  it('replies with what its documented schema describes, the outlines as PostGIS wrote them', async () => {
+    const [dl] = await q<{ id: number }>(`SELECT id FROM clusters WHERE name = 'Cụm công nghiệp Đình Lập'`);
+    const res = await check({ clusterId: dl!.id, options: { date: '2025-01-15' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const body = res.json() as Result;
+    // The schema-based serialiser writes only what the 200 schema documents: nothing is left out.
+    expect(JSON.parse(fastJson(conflictResponseSchema as never)(body))).toEqual(body);
+    // A subject inside one zone is its own piece: drawn with ST_AsGeoJSON's text, verbatim.
+    const [inner] = await q<{ geometry: Polygon; text: string }>(
+      `SELECT ST_AsGeoJSON(x.g, 9)::json AS geometry, ST_AsGeoJSON(x.g, 7) AS text
+       FROM (SELECT ST_Expand(ST_PointOnSurface(geom), 0.0002) AS g FROM plan_zones WHERE ST_Area(geom::geography) > 200000 ORDER BY id LIMIT 1) AS x`,
+    );
+    const own = await check({ geometry: inner!.geometry, options: { date: '2025-01-15' } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain(`"geometry":${inner!.text}`);
   });
 
   it('a boundary that redraws a saved cluster is judged with that cluster\'s record', async () => {
