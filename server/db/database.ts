@@ -74,6 +74,12 @@ export async function connectDatabase(
   const pool = new pg.Pool({
     connectionString: url,
     max: backend === 'embedded' ? 1 : 10,
+    // Idle connections stay open 5 minutes (pg's default: 10 s): a new one costs a backend start
+    // and the first planning of each named statement — ~7 ms more on a planner's first conflict
+    // check after a pause of more than ten seconds. Idle connections do not keep a process alive
+    // (a command-line tool still exits when its work is done).
+    idleTimeoutMillis: 300_000,
+    allowExitOnIdle: true,
     // pglite-socket serves every connection from the ONE PGlite session, so the named prepared
     // statements (server/db/prepared.ts) of a closed connection are still there and a new connection
     // would fail to prepare them again ("already exists"): the pool's single connection clears them

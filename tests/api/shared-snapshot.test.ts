@@ -67,6 +67,22 @@ describe('a read snapshot shared by two connections', () => {
     expect(after.map((x) => x.v)).toEqual([1, 1]);
   });
 
+  it.runIf(server)('keeps its connections over a pause longer than pg\'s default idle time (10 s): no new backend, no statement planned again', async () => {
+    const opened: number[] = [];
+    const onConnect = () => opened.push(Date.now());
+    db.pool.on('connect', onConnect);
+    try {
+      const pids = async () => withSharedSnapshot(db, async (c, alongside) => Promise.all([read(c), alongside(read)]));
+      const before = await pids();
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      const after = await pids();
+      expect(opened).toEqual([]);
+      expect(new Set([after[0].pid, after[1].pid])).toEqual(new Set([before[0].pid, before[1].pid]));
+    } finally {
+      db.pool.off('connect', onConnect);
+    }
+  }, 20_000);
+
   it('runs the work on the same connection when the pool has none idle (and on PGlite always), its statements in turn', async () => {
     const max = db.pool.options.max ?? 10;
     const held: pg.PoolClient[] = [];
