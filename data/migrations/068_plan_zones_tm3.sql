@@ -9,6 +9,11 @@
 -- depend on it. Same PROJ pipeline either way: the stored vertices are those ST_Transform gives.
 CREATE FUNCTION derived.home_tm3_srid() RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT 9215';
 
+-- A zone in the plane `srid`: its stored copy in the home zone, else transformed (inlined by the planner).
+CREATE FUNCTION derived.zone_in_plane(geom geometry, geom_tm3 geometry, srid integer) RETURNS geometry
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+  'SELECT CASE WHEN srid = derived.home_tm3_srid() THEN geom_tm3 ELSE ST_Transform(geom, srid) END';
+
 -- `subdivided`: whether a zone is kept as ST_Subdivide pieces (migration 060: more than 256 vertices),
 -- read with the row, so the zones near a subject are told apart without reading a large zone's
 -- geometry (a 4,000-vertex forest is ~64 KB of TOAST, which ST_Intersects read before the pieces ruled
@@ -28,13 +33,11 @@ DROP FUNCTION derived.plan_zones_near(geometry);
 CREATE FUNCTION derived.plan_zones_near(g geometry, srid integer)
 RETURNS TABLE (id integer, layer_id text, land_code text, original_code text, name text, geom geometry, geom_p geometry)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name, z.geom,
-         CASE WHEN srid = derived.home_tm3_srid() THEN z.geom_tm3 ELSE ST_Transform(z.geom, srid) END
+  SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name, z.geom, derived.zone_in_plane(z.geom, z.geom_tm3, srid)
   FROM plan_zones z
   WHERE z.geom && g AND NOT z.subdivided AND ST_Intersects(z.geom, g)
   UNION ALL
-  SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name, NULL::geometry,
-         CASE WHEN srid = derived.home_tm3_srid() THEN z.geom_tm3 ELSE ST_Transform(z.geom, srid) END
+  SELECT z.id, z.layer_id, z.land_code, z.original_code, z.name, NULL::geometry, derived.zone_in_plane(z.geom, z.geom_tm3, srid)
   FROM plan_zones z
   WHERE z.id IN (SELECT p.zone_id FROM derived.plan_zone_pieces p WHERE p.geom && g AND ST_Intersects(p.geom, g))
 $$;

@@ -23,8 +23,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   m AS (
     SELECT band.*,
            CASE WHEN band.dd = 0 THEN 0
-                ELSE ST_Distance(CASE WHEN ST_SRID(gp) = derived.home_tm3_srid() THEN band.geom_tm3
-                                      ELSE ST_Transform(band.geom, ST_SRID(gp)) END, gp) END AS distance_m
+                ELSE ST_Distance(derived.zone_in_plane(band.geom, band.geom_tm3, ST_SRID(gp)), gp) END AS distance_m
     FROM band
   )
   SELECT DISTINCT ON (m.category) m.category, m.name, m.land_code, m.distance_m

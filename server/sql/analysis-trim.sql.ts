@@ -9,7 +9,7 @@ export const trimToBuildable = `
     FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g4) AS i
   ),
   blk AS (
-    SELECT ST_Union(ST_Transform(z.geom, $2::int)) AS b, array_agg(DISTINCT z.land_code ORDER BY z.land_code) AS codes
+    SELECT ST_Union(derived.zone_in_plane(z.geom, z.geom_tm3, $2::int)) AS b, array_agg(DISTINCT z.land_code ORDER BY z.land_code) AS codes
     FROM plan_zones z, s
     WHERE z.land_code = ANY ($3::text[]) AND z.geom && s.g4 AND ST_Intersects(z.geom, s.g4)
   ),

@@ -189,7 +189,7 @@ export const overlapAll = `
  * boundary — only where a level has several units), and the nearest zone of each safety category
  * within a radius ($3 codes, $4 category of each code in the same order, $5 radius in metres, $6
  * a box in degrees that holds it). Same distances as measuring every candidate; only zones that
- * can be the nearest are transformed (migrations 063, 067).
+ * can be the nearest are measured in the plane, from the zones' stored copy (migrations 063, 067, 069).
  */
 export const surroundings = `
   WITH ${checkedSubject},

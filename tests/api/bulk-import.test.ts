@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forestZones, landUseZones } from '../../bench/data/province';
 import { provinceMask } from '../../bench/data/files';
 import { BulkImportError, importPlanZones, type BulkProgress } from '../../server/bulk/plan-import';
+import { LANG_SON_TM3 } from '../../src/core/crs/vn2000';
 import { streamFeatures } from '../../server/bulk/read-features';
 import { startTestApp, stopTestApp, type TestContext } from './helpers';
 
@@ -131,6 +132,8 @@ describe('bulk import of plan zones', () => {
   });
 
   it('keeps each zone in the home TM-3 plane as ST_Transform gives it, after an edit too', async () => {
+    // The home zone of the stored copy (migration 068) is the app's default TM-3 zone.
+    expect((await q<{ srid: number }>('SELECT derived.home_tm3_srid() AS srid'))[0]!.srid).toBe(LANG_SON_TM3);
     const stale = `SELECT count(*)::int AS n FROM plan_zones WHERE layer_id = $1 AND NOT ST_OrderingEquals(geom_tm3, ST_Transform(geom, 9215))`;
     expect((await q<{ n: number }>(stale, [LAYER]))[0]!.n).toBe(0);
     const [z] = await q<{ id: number; x: number }>(
